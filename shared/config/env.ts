@@ -1,0 +1,33 @@
+/** Environment variables are read once, where a module needs them; a missing one throws at start. */
+export function requireEnv(name: string): string {
+  const value = process.env[name];
+  if (value === undefined || value === '') throw new Error(`Missing environment variable ${name}`);
+  return value;
+}
+
+export function optionalEnv(name: string): string | undefined {
+  const value = process.env[name];
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * The contract between the deployment (CDK or the local stack) and the functions:
+ * TABLE_NAME              the single table (every function)
+ * DYNAMODB_ENDPOINT       local stack only: DynamoDB Local
+ * SES_ENDPOINT            local stack only: aws-ses-v2-local
+ * EMAIL_FROM              sender address (functions that send e-mail)
+ * SES_CONFIGURATION_SET   optional SES configuration set
+ * PORTAL_BASE_URL         e.g. https://portal.example.com — links in e-mails come from here only
+ * CURSOR_SECRET           local stack and tests: the key that signs list cursors
+ * CURSOR_SECRET_ARN       AWS: Secrets Manager secret holding that key
+ */
+export const envNames = {
+  table: 'TABLE_NAME',
+  dynamoEndpoint: 'DYNAMODB_ENDPOINT',
+  sesEndpoint: 'SES_ENDPOINT',
+  emailFrom: 'EMAIL_FROM',
+  sesConfigurationSet: 'SES_CONFIGURATION_SET',
+  portalBaseUrl: 'PORTAL_BASE_URL',
+  cursorSecret: 'CURSOR_SECRET',
+  cursorSecretArn: 'CURSOR_SECRET_ARN',
+} as const;

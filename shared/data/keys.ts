@@ -1,0 +1,53 @@
+/**
+ * Key builders, defined once. Every partition key of tenant data starts with `A#<accountId>`;
+ * the only keys without it are pointer-only lookups (token hashes, login e-mail index, rate-limit
+ * counters), which hold nothing but the ids to follow. See shared/data/ACCESS-PATTERNS.md.
+ */
+const account = (accountId: string) => `A#${accountId}`;
+
+export const keys = {
+  account: (accountId: string) => ({ PK: account(accountId), SK: '#ACCOUNT' }),
+
+  organization: (accountId: string, orgId: string) => ({ PK: `${account(accountId)}#O#${orgId}`, SK: '#ORG' }),
+  organizationList: (accountId: string) => ({ GSI1PK: `${account(accountId)}#ORGS` }),
+
+  contact: (accountId: string, contactId: string) => ({ PK: `${account(accountId)}#C#${contactId}`, SK: '#CONTACT' }),
+  contactTombstone: (accountId: string, contactId: string) => ({
+    PK: `${account(accountId)}#C#${contactId}`,
+    SK: '#TOMBSTONE',
+  }),
+  contactPartition: (accountId: string, contactId: string) => `${account(accountId)}#C#${contactId}`,
+  contactsOfOrganization: (accountId: string, orgId: string) => ({ GSI1PK: `${account(accountId)}#O#${orgId}#CONTACTS` }),
+  auditEntry: (accountId: string, contactId: string, at: string, entryId: string) => ({
+    PK: `${account(accountId)}#C#${contactId}`,
+    SK: `AUDIT#${at}#${entryId}`,
+  }),
+  auditPrefix: 'AUDIT#',
+
+  invitationToken: (tokenHash: string) => ({ PK: `INVITE#${tokenHash}`, SK: '#INVITE' }),
+
+  job: (accountId: string, jobId: string) => ({ PK: `${account(accountId)}#J#${jobId}`, SK: '#JOB' }),
+  jobList: (accountId: string) => ({ GSI1PK: `${account(accountId)}#JOBS` }),
+  sharedJobsOfOrganization: (accountId: string, orgId: string) => ({
+    GSI2PK: `${account(accountId)}#O#${orgId}#SHARED_JOBS`,
+  }),
+
+  candidate: (accountId: string, candidateId: string) => ({
+    PK: `${account(accountId)}#CAND#${candidateId}`,
+    SK: '#CANDIDATE',
+  }),
+  candidateList: (accountId: string) => ({ GSI1PK: `${account(accountId)}#CANDIDATES` }),
+
+  submission: (accountId: string, jobId: string, submissionId: string) => ({
+    PK: `${account(accountId)}#J#${jobId}`,
+    SK: `SUB#${submissionId}`,
+  }),
+  submissionPrefix: 'SUB#',
+  submissionGuard: (accountId: string, jobId: string, candidateId: string) => ({
+    PK: `${account(accountId)}#J#${jobId}`,
+    SK: `#SUBMITTED#${candidateId}`,
+  }),
+  submissionsOfCandidate: (accountId: string, candidateId: string) => ({
+    GSI1PK: `${account(accountId)}#CAND#${candidateId}#SUBS`,
+  }),
+} as const;

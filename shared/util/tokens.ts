@@ -1,0 +1,12 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+/** 256-bit random tokens; only their SHA-256 is ever stored (a fast hash suffices at this entropy). */
+export function newToken(): { token: string; hash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, hash: hashToken(token) };
+}
+
+export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
+
+/** A token as it may arrive in a URL or body: base64url of 32 bytes. */
+export const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
