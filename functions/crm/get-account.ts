@@ -1,4 +1,7 @@
 import { routes } from '#shared/api/routes';
+import { readAccount } from '#shared/domain/account';
 import { crmHandler } from '#shared/http/crm-handler';
 
-export const handler = crmHandler(routes.getAccount, async ({ recruiter }) => ({ body: { id: recruiter.accountId } }));
+export const handler = crmHandler(routes.getAccount, async ({ recruiter }) => ({
+  body: await readAccount(recruiter.accountId),
+}));

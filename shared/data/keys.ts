@@ -45,7 +45,7 @@ export const keys = {
   submissionPrefix: 'SUB#',
   submissionGuard: (accountId: string, jobId: string, candidateId: string) => ({
     PK: `${account(accountId)}#J#${jobId}`,
-    SK: `#SUBMITTED#${candidateId}`,
+    SK: `~CAND#${candidateId}`, // sorts after every SUB# item, so pipeline queries skip it
   }),
   submissionsOfCandidate: (accountId: string, candidateId: string) => ({
     GSI1PK: `${account(accountId)}#CAND#${candidateId}#SUBS`,

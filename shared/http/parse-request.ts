@@ -4,7 +4,7 @@ import { limits } from '../api/schemas/common.ts';
 import type { Route } from '../api/routes.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 
-type Infer<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Infer<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
 
 export interface ParsedRequest<R extends Route> {
   body: Infer<R['body']>;

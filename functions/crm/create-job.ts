@@ -1,0 +1,7 @@
+import { routes } from '#shared/api/routes';
+import { createJob } from '#shared/domain/jobs';
+import { crmHandler } from '#shared/http/crm-handler';
+
+export const handler = crmHandler(routes.createJob, async ({ recruiter, body }) => ({
+  body: await createJob(recruiter.accountId, body),
+}));

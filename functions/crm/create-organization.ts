@@ -1,0 +1,7 @@
+import { routes } from '#shared/api/routes';
+import { createOrganization } from '#shared/domain/organizations';
+import { crmHandler } from '#shared/http/crm-handler';
+
+export const handler = crmHandler(routes.createOrganization, async ({ recruiter, body }) => ({
+  body: await createOrganization(recruiter.accountId, body.name),
+}));

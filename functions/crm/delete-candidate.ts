@@ -1,0 +1,8 @@
+import { routes } from '#shared/api/routes';
+import { deleteCandidate } from '#shared/domain/candidates';
+import { crmHandler } from '#shared/http/crm-handler';
+
+export const handler = crmHandler(routes.deleteCandidate, async ({ recruiter, params }) => {
+  await deleteCandidate(recruiter.accountId, params.candidateId);
+  return {};
+});

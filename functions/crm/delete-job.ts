@@ -1,0 +1,8 @@
+import { routes } from '#shared/api/routes';
+import { deleteJob } from '#shared/domain/jobs';
+import { crmHandler } from '#shared/http/crm-handler';
+
+export const handler = crmHandler(routes.deleteJob, async ({ recruiter, params }) => {
+  await deleteJob(recruiter.accountId, params.jobId);
+  return {};
+});

@@ -1,0 +1,7 @@
+import { routes } from '#shared/api/routes';
+import { readOrganization } from '#shared/domain/organizations';
+import { crmHandler } from '#shared/http/crm-handler';
+
+export const handler = crmHandler(routes.getOrganization, async ({ recruiter, params }) => ({
+  body: await readOrganization(recruiter.accountId, params.orgId),
+}));

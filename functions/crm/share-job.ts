@@ -1,0 +1,7 @@
+import { routes } from '#shared/api/routes';
+import { shareJob } from '#shared/domain/jobs';
+import { crmHandler } from '#shared/http/crm-handler';
+
+export const handler = crmHandler(routes.shareJob, async ({ recruiter, params }) => ({
+  body: await shareJob(recruiter.accountId, params.jobId),
+}));

@@ -1,0 +1,7 @@
+import { routes } from '#shared/api/routes';
+import { updateSubmission } from '#shared/domain/submissions';
+import { crmHandler } from '#shared/http/crm-handler';
+
+export const handler = crmHandler(routes.patchSubmission, async ({ recruiter, params, body }) => ({
+  body: await updateSubmission(recruiter, params.jobId, params.submissionId, body),
+}));

@@ -1,0 +1,135 @@
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../clients/dynamodb.ts';
+import type { AuditEntry } from '../domain/audit.ts';
+import type { Invitation } from '../domain/portal-access.ts';
+import { epochSeconds } from '../util/time.ts';
+import { auditItem } from './audit.ts';
+import { failedConditions } from './dynamo-errors.ts';
+import { itemTypes } from './items.ts';
+import { keys } from './keys.ts';
+import { organizationExists } from './organizations.ts';
+
+export interface NewInvitation {
+  accountId: string;
+  contactId: string;
+  organizationId: string;
+  /** The contact revision the eligibility was decided on. */
+  rev: number;
+  invitation: Invitation;
+  audit: AuditEntry;
+}
+
+export type InvitationOutcome = 'ok' | 'portal_disabled' | 'organization_missing' | 'conflict';
+
+/**
+ * One transaction: the add-on is on, the organization exists, the contact is as it was read, the
+ * invitation replaces any earlier one (whose link stops working: sign-up compares the token hash
+ * with the contact's current invitation), the token pointer, and the audit entry.
+ */
+export async function storeInvitation(n: NewInvitation): Promise<InvitationOutcome> {
+  try {
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: keys.account(n.accountId),
+              ConditionExpression: 'portalEnabled = :on',
+              ExpressionAttributeValues: { ':on': true },
+            },
+          },
+          { ConditionCheck: organizationExists(n.accountId, n.organizationId) },
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.contact(n.accountId, n.contactId),
+              UpdateExpression: 'SET invitation = :inv, rev = :next',
+              ConditionExpression: 'rev = :rev',
+              ExpressionAttributeValues: { ':inv': n.invitation, ':rev': n.rev, ':next': n.rev + 1 },
+            },
+          },
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                ...keys.invitationToken(n.invitation.tokenHash),
+                type: itemTypes.invitationToken,
+                accountId: n.accountId,
+                contactId: n.contactId,
+                expiresAt: n.invitation.expiresAt,
+                ttl: epochSeconds(new Date(n.invitation.expiresAt)) + 86_400,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Put: { TableName: tableName, Item: auditItem(n.accountId, n.contactId, n.audit) } },
+        ],
+      }),
+    );
+    return 'ok';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (failed[0]) return 'portal_disabled';
+    if (failed[1]) return 'organization_missing';
+    return 'conflict';
+  }
+}
+
+/** Undoes an invitation whose e-mail could not be sent, unless a newer one replaced it meanwhile. */
+export async function withdrawUnsentInvitation(n: NewInvitation): Promise<void> {
+  try {
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.contact(n.accountId, n.contactId),
+              UpdateExpression: 'REMOVE invitation SET rev = rev + :one',
+              ConditionExpression: 'invitation.tokenHash = :hash',
+              ExpressionAttributeValues: { ':hash': n.invitation.tokenHash, ':one': 1 },
+            },
+          },
+          { Delete: { TableName: tableName, Key: keys.invitationToken(n.invitation.tokenHash) } },
+          { Delete: { TableName: tableName, Key: keys.auditEntry(n.accountId, n.contactId, n.audit.at, n.audit.id) } },
+        ],
+      }),
+    );
+  } catch (error) {
+    if (!failedConditions(error)) throw error;
+  }
+}
+
+export type RevokeOutcome = 'ok' | 'contact_missing' | 'no_invitation';
+
+/** Revokes the pending invitation (B4) and records it, in one transaction. */
+export async function revokeInvitation(accountId: string, contactId: string, audit: AuditEntry): Promise<RevokeOutcome> {
+  try {
+    await db.send(
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.contact(accountId, contactId),
+              UpdateExpression: 'REMOVE invitation SET rev = rev + :one',
+              // Only an invitation made for the contact's current access is pending.
+              ConditionExpression: 'attribute_exists(invitation) AND invitation.accessVersion = accessVersion',
+              ExpressionAttributeValues: { ':one': 1 },
+              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+            },
+          },
+          { Put: { TableName: tableName, Item: auditItem(accountId, contactId, audit) } },
+        ],
+      }),
+    );
+    return 'ok';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    const reason = (error as { CancellationReasons?: { Item?: unknown }[] }).CancellationReasons?.[0];
+    return reason?.Item ? 'no_invitation' : 'contact_missing';
+  }
+}

@@ -1,0 +1,77 @@
+import type { SubmissionPatch } from '../api/schemas/crm.ts';
+import { getCandidate } from '../data/candidates.ts';
+import type { PageRequest } from '../data/paging.ts';
+import * as store from '../data/submissions.ts';
+import type { Remark, SubmissionRecord } from '../data/submissions.ts';
+import type { Recruiter } from '../http/recruiter-auth.ts';
+import { newId } from '../util/ids.ts';
+import { nowIso } from '../util/time.ts';
+import { notFound, refused } from './errors.ts';
+import { StaleRead, withFreshRead } from './optimistic.ts';
+
+/** Recruiter view (SPEC §3): everything, internal remarks included. */
+export const submissionView = ({ rev: _rev, updatedAt: _u, ...s }: SubmissionRecord) => s;
+
+export async function submitCandidate(accountId: string, jobId: string, candidateId: string) {
+  const candidate = await getCandidate(accountId, candidateId);
+  if (!candidate) throw refused('candidate_not_found', 'The candidate does not exist.');
+  const now = nowIso();
+  const submission: SubmissionRecord = {
+    id: newId(),
+    jobId,
+    candidateId,
+    candidate: {
+      name: `${candidate.firstName} ${candidate.lastName}`,
+      headline: candidate.headline,
+      summary: candidate.summary,
+    },
+    stage: 'submitted',
+    submittedAt: now,
+    updatedAt: now,
+    remarks: [],
+    rev: 1,
+  };
+  const outcome = await store.insertSubmission(accountId, submission);
+  if (outcome === 'job_missing') throw notFound('The job');
+  if (outcome === 'candidate_missing') throw refused('candidate_not_found', 'The candidate does not exist.');
+  if (outcome === 'already_submitted')
+    throw refused('already_submitted', 'This candidate is already in the pipeline of this job.');
+  return submissionView(submission);
+}
+
+/** B12: a recruiter may move into any stage; every move and remark is kept as history. */
+export function updateSubmission(recruiter: Recruiter, jobId: string, submissionId: string, patch: SubmissionPatch) {
+  return withFreshRead(async () => {
+    const { job, submission } = await store.getJobAndSubmission(recruiter.accountId, jobId, submissionId);
+    if (!job || !submission) throw notFound('The submission');
+    const moves = patch.stage !== undefined && patch.stage !== submission.stage;
+    if (!moves && patch.remark === undefined) return submissionView(submission);
+    const now = nowIso();
+    const entry: Remark = {
+      text: patch.remark ?? '',
+      ...(moves ? { stageFrom: submission.stage, stageTo: patch.stage } : {}),
+      visibility: patch.remarkVisibility ?? 'internal',
+      by: { type: 'recruiter', name: recruiter.email },
+      at: now,
+    };
+    const next: SubmissionRecord = {
+      ...submission,
+      stage: moves && patch.stage ? patch.stage : submission.stage,
+      remarks: [...submission.remarks, entry],
+      updatedAt: now,
+      rev: submission.rev + 1,
+    };
+    const outcome = await store.replaceSubmission(recruiter.accountId, next, submission.rev);
+    if (outcome === 'conflict') throw new StaleRead();
+    if (outcome === 'too_large')
+      throw refused('history_full', 'This submission has no room for more history; shorten the remark.');
+    return submissionView(next);
+  });
+}
+
+export async function listSubmissions(accountId: string, jobId: string, page: PageRequest) {
+  const result = await store.listSubmissions(accountId, jobId, page);
+  if (!result.jobFound) throw notFound('The job');
+  return { items: result.submissions.map(submissionView), nextCursor: result.nextCursor };
+}
+

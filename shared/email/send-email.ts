@@ -1,0 +1,30 @@
+import { SendEmailCommand } from '@aws-sdk/client-sesv2';
+import { ses } from '../clients/ses.ts';
+import { envNames, optionalEnv, requireEnv } from '../config/env.ts';
+
+const from = requireEnv(envNames.emailFrom);
+const configurationSet = optionalEnv(envNames.sesConfigurationSet);
+
+export interface EmailMessage {
+  to: string;
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** One SES v2 SendEmail with HTML and text parts. */
+export async function sendEmail(message: EmailMessage): Promise<void> {
+  await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: from,
+      Destination: { ToAddresses: [message.to] },
+      Content: {
+        Simple: {
+          Subject: { Data: message.subject, Charset: 'UTF-8' },
+          Body: { Html: { Data: message.html, Charset: 'UTF-8' }, Text: { Data: message.text, Charset: 'UTF-8' } },
+        },
+      },
+      ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+    }),
+  );
+}
