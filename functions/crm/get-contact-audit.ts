@@ -6,5 +6,5 @@ import { pageRequest } from '#shared/http/paging';
 const route = routes.getContactAudit;
 
 export const handler = crmHandler(route, async ({ recruiter, params, query }) => ({
-  body: await readContactAudit(recruiter.accountId, params.contactId, pageRequest(route, recruiter.accountId, query)),
+  body: await readContactAudit(recruiter.accountId, params.contactId, pageRequest(route, recruiter.accountId, query, params)),
 }));

@@ -9,6 +9,6 @@ export const handler = crmHandler(route, async ({ recruiter, params, query }) =>
   body: await listContactsOfOrganization(
     recruiter.accountId,
     params.orgId,
-    pageRequest(route, recruiter.accountId, query),
+    pageRequest(route, recruiter.accountId, query, params),
   ),
 }));

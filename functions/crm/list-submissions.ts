@@ -6,5 +6,5 @@ import { pageRequest } from '#shared/http/paging';
 const route = routes.listSubmissions;
 
 export const handler = crmHandler(route, async ({ recruiter, params, query }) => ({
-  body: await listSubmissions(recruiter.accountId, params.jobId, pageRequest(route, recruiter.accountId, query)),
+  body: await listSubmissions(recruiter.accountId, params.jobId, pageRequest(route, recruiter.accountId, query, params)),
 }));
