@@ -2,6 +2,7 @@ import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dyn
 import type { Stage } from '../api/schemas/common.ts';
 import { db, tableName } from '../clients/dynamodb.ts';
 import { batchGet } from './batch-get.ts';
+import type { Candidate } from './candidates.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { failedConditions, isConditionFailure, isItemTooLarge } from './dynamo-errors.ts';
 import { itemTypes, withoutKeys, type Item } from './items.ts';
@@ -74,6 +75,11 @@ export async function insertSubmission(accountId: string, s: SubmissionRecord): 
     if (!failed) throw error;
     return failed[0] ? 'job_missing' : failed[1] ? 'candidate_missing' : 'already_submitted';
   }
+}
+
+export async function getJobAndCandidate(accountId: string, jobId: string, candidateId: string) {
+  const [job, candidate] = await batchGet([keys.job(accountId, jobId), keys.candidate(accountId, candidateId)]);
+  return { job, candidate: candidate as Candidate | undefined };
 }
 
 export async function getJobAndSubmission(accountId: string, jobId: string, submissionId: string) {

@@ -1,5 +1,4 @@
 import type { SubmissionPatch } from '../api/schemas/crm.ts';
-import { getCandidate } from '../data/candidates.ts';
 import type { PageRequest } from '../data/paging.ts';
 import * as store from '../data/submissions.ts';
 import type { Remark, SubmissionRecord } from '../data/submissions.ts';
@@ -13,7 +12,8 @@ import { StaleRead, withFreshRead } from './optimistic.ts';
 export const submissionView = ({ rev: _rev, updatedAt: _u, ...s }: SubmissionRecord) => s;
 
 export async function submitCandidate(accountId: string, jobId: string, candidateId: string) {
-  const candidate = await getCandidate(accountId, candidateId);
+  const { job, candidate } = await store.getJobAndCandidate(accountId, jobId, candidateId);
+  if (!job) throw notFound('The job');
   if (!candidate) throw refused('candidate_not_found', 'The candidate does not exist.');
   const now = nowIso();
   const submission: SubmissionRecord = {
