@@ -1,11 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { api, enablePortal, newAccountId, recruiterToken, waitForMail, mails } from '../../support/api.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../../shared/data/keys.ts';
+import { api, enablePortal, mails, newAccountId, recruiterToken, snapshotAccount, tableName, testDb, waitForMail } from '../../support/api.ts';
 
 interface Ctx {
   token: string;
   orgId: string;
   contactId: string;
   email: string;
+}
+
+async function accountIdOf(token: string): Promise<string> {
+  return (await api('GET', '/crm/account', { token })).json.id;
 }
 
 async function setUp(options: { enable?: boolean } = {}): Promise<Ctx> {
@@ -85,6 +91,35 @@ describe('inviting a contact', () => {
       { type: 'invited', actor: { type: 'recruiter' } },
       { type: 'invitation_revoked', actor: { type: 'recruiter' } },
     ]);
+  });
+
+  it('B4 an invitation past its expiry shows as expired and can be re-sent', async () => {
+    await api('POST', `/crm/contacts/${ctx.contactId}/portal-invitation`, { token: ctx.token });
+    const accountId = await accountIdOf(ctx.token);
+    // Seven days cannot pass in a test: move the stored expiry into the past instead.
+    await testDb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.contact(accountId, ctx.contactId),
+        UpdateExpression: 'SET invitation.expiresAt = :past',
+        ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+      }),
+    );
+    const expired = await api('GET', `/crm/contacts/${ctx.contactId}`, { token: ctx.token });
+    expect(expired.json.portal).toMatchObject({ status: 'expired', eligible: true });
+    const resent = await api('POST', `/crm/contacts/${ctx.contactId}/portal-invitation`, { token: ctx.token });
+    expect(resent.status).toBe(201);
+    expect((await api('GET', `/crm/contacts/${ctx.contactId}`, { token: ctx.token })).json.portal.status).toBe('invited');
+  });
+
+  it('B4 only the token hash is stored, never the token itself', async () => {
+    await api('POST', `/crm/contacts/${ctx.contactId}/portal-invitation`, { token: ctx.token });
+    const mail = await waitForMail((m) => m.destination.to.includes(ctx.email));
+    const token = new URL(signupLinks(mail.body.html)[0] ?? '').searchParams.get('token') ?? '';
+    expect(token).toHaveLength(43);
+    const stored = JSON.stringify(await snapshotAccount(await accountIdOf(ctx.token)));
+    expect(stored).not.toContain(token);
+    expect(stored).toContain('tokenHash');
   });
 
   it('B4 revoking for an unknown contact is 404', async () => {
