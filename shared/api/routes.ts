@@ -6,6 +6,7 @@
 import type { z } from 'zod';
 import { listQuery, params } from './schemas/common.ts';
 import * as crm from './schemas/crm.ts';
+import * as portal from './schemas/portal.ts';
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -19,6 +20,8 @@ export interface RouteAccess {
   email?: boolean;
   /** Signs or verifies list cursors (reads the cursor secret). */
   cursor?: boolean;
+  /** Puts events on the project's bus (EVENT_BUS_NAME, events:PutEvents on that bus only). */
+  events?: boolean;
 }
 
 export interface Route<
@@ -83,6 +86,15 @@ export const routes = {
   createSubmission: route({ id: 'crm/create-submission', method: 'POST', path: '/crm/jobs/{jobId}/submissions', auth: 'jwt', status: 201, summary: 'Submit a candidate to a job', params: params.jobId, body: crm.submissionCreate, access: write }),
   listSubmissions: route({ id: 'crm/list-submissions', method: 'GET', path: '/crm/jobs/{jobId}/submissions', auth: 'jwt', status: 200, summary: 'The pipeline of a job with stages and remarks', params: params.jobId, query: listQuery, access: list }),
   patchSubmission: route({ id: 'crm/update-submission', method: 'PATCH', path: '/crm/jobs/{jobId}/submissions/{submissionId}', auth: 'jwt', status: 200, summary: 'Move a submission and/or add a remark (B12)', params: params.jobSubmission, body: crm.submissionPatch, access: write }),
+
+  // Portal: five public routes (the CSRF guard still applies to their POSTs), the rest behind the session check.
+  getInvitation: route({ id: 'portal/get-invitation', method: 'GET', path: '/portal/invitations/{token}', auth: 'public', status: 200, summary: 'Who is invited; consumes nothing (B5)', params: portal.tokenParams, access: read }),
+  signup: route({ id: 'portal/sign-up', method: 'POST', path: '/portal/signup', auth: 'public', status: 201, summary: 'Accept an invitation: portal user, session cookie, login-link e-mail (B5, B6)', body: portal.signup, access: { table: 'readWrite', email: true } }),
+  requestLoginLinks: route({ id: 'portal/request-login-links', method: 'POST', path: '/portal/login-links', auth: 'public', status: 202, summary: 'E-mail login links; the same answer for every address (B7)', body: portal.loginLinkRequest, access: { table: 'readWrite', events: true } }),
+  getLoginLink: route({ id: 'portal/get-login-link', method: 'GET', path: '/portal/login-links/{token}', auth: 'public', status: 200, summary: 'Check a login link; consumes nothing (B7)', params: portal.tokenParams, access: read }),
+  createSession: route({ id: 'portal/create-session', method: 'POST', path: '/portal/sessions', auth: 'public', status: 201, summary: 'Log in with a login link: consumes it, sets the session cookie (B7)', body: portal.sessionCreate, access: write }),
+  deleteSession: route({ id: 'portal/delete-session', method: 'DELETE', path: '/portal/sessions/current', auth: 'session', status: 204, summary: 'Log out', access: write }),
+  me: route({ id: 'portal/get-me', method: 'GET', path: '/portal/me', auth: 'session', status: 200, summary: 'The signed-in user, organization and agency', access: read }),
 } as const;
 
 export type RouteName = keyof typeof routes;

@@ -57,6 +57,7 @@ export async function storeInvitation(n: NewInvitation): Promise<InvitationOutco
                 type: itemTypes.invitationToken,
                 accountId: n.accountId,
                 contactId: n.contactId,
+                organizationId: n.organizationId,
                 expiresAt: n.invitation.expiresAt,
                 ttl: epochSeconds(new Date(n.invitation.expiresAt)) + 86_400,
               },

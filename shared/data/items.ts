@@ -21,4 +21,10 @@ export const itemTypes = {
   candidate: 'candidate',
   submission: 'submission',
   submissionGuard: 'submissionGuard',
+  session: 'session',
+  loginLink: 'loginLink',
+  loginEmail: 'loginEmail',
+  rateCounter: 'rateCounter',
+  requisition: 'requisition',
+  counter: 'counter',
 } as const;

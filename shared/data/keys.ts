@@ -26,6 +26,29 @@ export const keys = {
 
   invitationToken: (tokenHash: string) => ({ PK: `INVITE#${tokenHash}`, SK: '#INVITE' }),
 
+  // Portal side: pointer-only keys (token hashes, e-mail index, counters) and their per-contact indexes.
+  session: (tokenHash: string) => ({ PK: `SESSION#${tokenHash}`, SK: '#SESSION' }),
+  sessionsOfContact: (accountId: string, contactId: string) => ({ GSI1PK: `${account(accountId)}#C#${contactId}#SESSIONS` }),
+  loginLink: (tokenHash: string) => ({ PK: `LOGIN#${tokenHash}`, SK: '#LOGIN' }),
+  loginLinksOfContact: (accountId: string, contactId: string) => ({
+    GSI1PK: `${account(accountId)}#C#${contactId}#LOGINLINKS`,
+  }),
+  /** One entry per (agency, contact) that may log in with this e-mail; the e-mail is stored hashed. */
+  loginEmail: (emailHash: string, accountId: string, contactId: string) => ({
+    PK: `LOGINEMAIL#${emailHash}`,
+    SK: `${accountId}#${contactId}`,
+  }),
+  loginEmailPartition: (emailHash: string) => `LOGINEMAIL#${emailHash}`,
+  rateCounter: (kind: 'email' | 'address', subject: string, window: number) => ({
+    PK: `RATE#${kind}#${subject}#${window}`,
+    SK: '#RATE',
+  }),
+
+  requisition: (accountId: string, reqId: string) => ({ PK: `${account(accountId)}#REQ#${reqId}`, SK: '#REQ' }),
+  requisitionList: (accountId: string) => ({ GSI1PK: `${account(accountId)}#REQS` }),
+  requisitionsOfOrganization: (accountId: string, orgId: string) => ({ GSI2PK: `${account(accountId)}#O#${orgId}#REQS` }),
+  pendingRequisitions: (accountId: string) => ({ PK: account(accountId), SK: '#PENDING_REQUISITIONS' }),
+
   job: (accountId: string, jobId: string) => ({ PK: `${account(accountId)}#J#${jobId}`, SK: '#JOB' }),
   jobList: (accountId: string) => ({ GSI1PK: `${account(accountId)}#JOBS` }),
   sharedJobsOfOrganization: (accountId: string, orgId: string) => ({

@@ -10,3 +10,6 @@ export const hashToken = (token: string): string => createHash('sha256').update(
 
 /** A token as it may arrive in a URL or body: base64url of 32 bytes. */
 export const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+
+/** E-mail addresses are looked up by a hash of their normalised form, so the index holds no address. */
+export const hashEmail = (email: string): string => hashToken(email.trim().toLowerCase());

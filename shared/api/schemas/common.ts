@@ -24,6 +24,11 @@ export const listQuery = z
   .strict();
 export type ListQuery = z.infer<typeof listQuery>;
 
+export const requisitionListQuery = listQuery
+  .extend({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() })
+  .strict();
+export type RequisitionListQuery = z.infer<typeof requisitionListQuery>;
+
 export const stages = ['submitted', 'shortlisted', 'interview', 'offer', 'hired', 'rejected'] as const;
 export const stage = z.enum(stages);
 export type Stage = z.infer<typeof stage>;

@@ -1,0 +1,78 @@
+import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../clients/dynamodb.ts';
+import { sessionPolicy } from '../domain/session-policy.ts';
+import { epochSeconds } from '../util/time.ts';
+import { accountFromItem } from './accounts.ts';
+import { batchGet } from './batch-get.ts';
+import { contactFromItem } from './contacts.ts';
+import { isConditionFailure } from './dynamo-errors.ts';
+import { itemTypes, type Item } from './items.ts';
+import { keys } from './keys.ts';
+import { organizationFromItem } from './organizations.ts';
+
+/** What a session points at; the token itself is never stored, only its hash in the key. */
+export interface SessionRecord {
+  accountId: string;
+  organizationId: string;
+  contactId: string;
+  portalUserId: string;
+  accessVersion: number;
+  createdAt: string;
+  lastSeenAt: string;
+  idleExpiresAt: string;
+  absoluteExpiresAt: string;
+}
+
+export function newSessionItem(tokenHash: string, s: SessionRecord): Item {
+  return {
+    ...keys.session(tokenHash),
+    ...keys.sessionsOfContact(s.accountId, s.contactId),
+    GSI1SK: s.createdAt,
+    type: itemTypes.session,
+    ...s,
+    ttl: epochSeconds(new Date(s.absoluteExpiresAt)),
+  };
+}
+
+export async function getSession(tokenHash: string): Promise<SessionRecord | undefined> {
+  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.session(tokenHash), ConsistentRead: true }));
+  return Item as SessionRecord | undefined;
+}
+
+/** Second (and last) read of the session check: the contact, its organization and the account. */
+export async function getSessionSubjects(s: SessionRecord) {
+  const [contact, organization, account] = await batchGet([
+    keys.contact(s.accountId, s.contactId),
+    keys.organization(s.accountId, s.organizationId),
+    keys.account(s.accountId),
+  ]);
+  return {
+    contact: contact ? contactFromItem(contact) : undefined,
+    organization: organization ? organizationFromItem(organization) : undefined,
+    account: accountFromItem(s.accountId, account),
+  };
+}
+
+/** Slides the idle expiry; never resurrects a session that was ended meanwhile. */
+export async function touchSession(tokenHash: string, now: Date): Promise<void> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.session(tokenHash),
+        UpdateExpression: 'SET lastSeenAt = :now, idleExpiresAt = :idle',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: {
+          ':now': now.toISOString(),
+          ':idle': new Date(now.getTime() + sessionPolicy.idleMs).toISOString(),
+        },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+export async function deleteSession(tokenHash: string): Promise<void> {
+  await db.send(new DeleteCommand({ TableName: tableName, Key: keys.session(tokenHash) }));
+}
