@@ -4,7 +4,7 @@
  * from it, and the OpenAPI document and the tests are generated from it.
  */
 import type { z } from 'zod';
-import { listQuery, params } from './schemas/common.ts';
+import { listQuery, params, requisitionListQuery } from './schemas/common.ts';
 import * as crm from './schemas/crm.ts';
 import * as portal from './schemas/portal.ts';
 
@@ -85,6 +85,10 @@ export const routes = {
 
   createSubmission: route({ id: 'crm/create-submission', method: 'POST', path: '/crm/jobs/{jobId}/submissions', auth: 'jwt', status: 201, summary: 'Submit a candidate to a job', params: params.jobId, body: crm.submissionCreate, access: write }),
   listSubmissions: route({ id: 'crm/list-submissions', method: 'GET', path: '/crm/jobs/{jobId}/submissions', auth: 'jwt', status: 200, summary: 'The pipeline of a job with stages and remarks', params: params.jobId, query: listQuery, access: list }),
+  revokePortalAccess: route({ id: 'crm/revoke-portal-access', method: 'DELETE', path: '/crm/contacts/{contactId}/portal-access', auth: 'jwt', status: 204, summary: 'Revoke active portal access by hand (B22)', params: params.contactId, access: write }),
+  listRequisitions: route({ id: 'crm/list-requisitions', method: 'GET', path: '/crm/requisitions', auth: 'jwt', status: 200, summary: 'Requisitions, optionally by status, with the pending count (B14)', query: requisitionListQuery, access: list }),
+  approveRequisition: route({ id: 'crm/approve-requisition', method: 'POST', path: '/crm/requisitions/{reqId}/approve', auth: 'jwt', status: 200, summary: 'Approve: creates the job, shared to the portal, linked both ways (B14)', params: params.reqId, access: write }),
+  rejectRequisition: route({ id: 'crm/reject-requisition', method: 'POST', path: '/crm/requisitions/{reqId}/reject', auth: 'jwt', status: 200, summary: 'Reject with review remarks (B14)', params: params.reqId, body: portal.requisitionReject, access: write }),
   patchSubmission: route({ id: 'crm/update-submission', method: 'PATCH', path: '/crm/jobs/{jobId}/submissions/{submissionId}', auth: 'jwt', status: 200, summary: 'Move a submission and/or add a remark (B12)', params: params.jobSubmission, body: crm.submissionPatch, access: write }),
 
   // Portal: five public routes (the CSRF guard still applies to their POSTs), the rest behind the session check.
@@ -94,6 +98,16 @@ export const routes = {
   getLoginLink: route({ id: 'portal/get-login-link', method: 'GET', path: '/portal/login-links/{token}', auth: 'public', status: 200, summary: 'Check a login link; consumes nothing (B7)', params: portal.tokenParams, access: read }),
   createSession: route({ id: 'portal/create-session', method: 'POST', path: '/portal/sessions', auth: 'public', status: 201, summary: 'Log in with a login link: consumes it, sets the session cookie (B7)', body: portal.sessionCreate, access: write }),
   deleteSession: route({ id: 'portal/delete-session', method: 'DELETE', path: '/portal/sessions/current', auth: 'session', status: 204, summary: 'Log out', access: write }),
+  listPortalJobs: route({ id: 'portal/list-jobs', method: 'GET', path: '/portal/jobs', auth: 'session', status: 200, summary: "The jobs shared with my organization, open ones first (B10, B11)", query: listQuery, access: list }),
+  getPortalJob: route({ id: 'portal/get-job', method: 'GET', path: '/portal/jobs/{jobId}', auth: 'session', status: 200, summary: 'One shared job (B11)', params: portal.portalParams.jobId, access: read }),
+  listPortalCandidates: route({ id: 'portal/list-candidates', method: 'GET', path: '/portal/jobs/{jobId}/candidates', auth: 'session', status: 200, summary: 'The candidate pipeline, client-safe fields only (B11)', params: portal.portalParams.jobId, query: listQuery, access: list }),
+  moveCandidate: route({ id: 'portal/move-candidate', method: 'POST', path: '/portal/jobs/{jobId}/candidates/{submissionId}/moves', auth: 'session', status: 201, summary: 'Move a candidate into an allowed stage, with an optional remark (B12)', params: portal.portalParams.jobSubmission, body: portal.move, access: write }),
+  remarkCandidate: route({ id: 'portal/remark-candidate', method: 'POST', path: '/portal/jobs/{jobId}/candidates/{submissionId}/remarks', auth: 'session', status: 201, summary: 'Leave a remark on a candidate (B12)', params: portal.portalParams.jobSubmission, body: portal.remark, access: write }),
+  createRequisition: route({ id: 'portal/create-requisition', method: 'POST', path: '/portal/requisitions', auth: 'session', status: 201, summary: 'Submit a job requisition (B13)', body: portal.requisitionCreate, access: write }),
+  listPortalRequisitions: route({ id: 'portal/list-requisitions', method: 'GET', path: '/portal/requisitions', auth: 'session', status: 200, summary: "My organization's requisitions with their status (B13)", query: listQuery, access: list }),
+  getPortalRequisition: route({ id: 'portal/get-requisition', method: 'GET', path: '/portal/requisitions/{reqId}', auth: 'session', status: 200, summary: 'One requisition (B13, B14)', params: portal.portalParams.reqId, access: read }),
+  patchPortalRequisition: route({ id: 'portal/update-requisition', method: 'PATCH', path: '/portal/requisitions/{reqId}', auth: 'session', status: 200, summary: 'Edit a requisition while it is pending (B13)', params: portal.portalParams.reqId, body: portal.requisitionPatch, access: write }),
+  withdrawRequisition: route({ id: 'portal/withdraw-requisition', method: 'POST', path: '/portal/requisitions/{reqId}/withdraw', auth: 'session', status: 200, summary: 'Withdraw a requisition while it is pending (B13)', params: portal.portalParams.reqId, access: write }),
   me: route({ id: 'portal/get-me', method: 'GET', path: '/portal/me', auth: 'session', status: 200, summary: 'The signed-in user, organization and agency', access: read }),
 } as const;
 

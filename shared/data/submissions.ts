@@ -130,8 +130,11 @@ export async function listSubmissions(accountId: string, jobId: string, page: Pa
     }),
   );
   const items = (result.Items ?? []) as Item[];
+  const jobItem = items.find((i) => i.type === itemTypes.job);
   return {
-    jobFound: startKey !== undefined || items.some((i) => i.type === itemTypes.job),
+    jobFound: startKey !== undefined || jobItem !== undefined,
+    /** Only on the first page: later pages start after the job item. */
+    job: jobItem ? jobFromItem(jobItem) : undefined,
     submissions: items.filter((i) => i.type === itemTypes.submission).map(submissionFromItem),
     nextCursor: await encodeCursor(result.LastEvaluatedKey, page.scope),
   };

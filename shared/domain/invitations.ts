@@ -1,6 +1,7 @@
 import { logger } from '../clients/logger.ts';
 import { getContactAndAccount } from '../data/contacts.ts';
 import * as store from '../data/invitations.ts';
+import { revokeAccess } from '../data/portal-access.ts';
 import { getOrganization } from '../data/organizations.ts';
 import { portalLinks } from '../email/links.ts';
 import { sendEmail } from '../email/send-email.ts';
@@ -97,4 +98,17 @@ export async function revokeInvitation(recruiter: Recruiter, contactId: string):
   });
   if (outcome === 'contact_missing') throw notFound('The contact');
   if (outcome === 'no_invitation') throw refused('no_pending_invitation', 'This contact has no pending invitation.');
+}
+
+/** B22: a recruiter ends a contact's active portal access by hand; it takes effect on the next request. */
+export async function revokePortalAccess(recruiter: Recruiter, contactId: string): Promise<void> {
+  const outcome = await revokeAccess(recruiter.accountId, contactId, {
+    id: newId(),
+    type: 'deactivated',
+    at: nowIso(),
+    actor: recruiterActor(recruiter.email),
+    cause: 'revoked_by_recruiter',
+  });
+  if (outcome === 'contact_missing') throw notFound('The contact');
+  if (outcome === 'no_active_access') throw refused('no_active_access', 'This contact has no active portal access.');
 }

@@ -1,0 +1,7 @@
+import { routes } from '#shared/api/routes';
+import { readRequisitionFor } from '#shared/domain/requisitions';
+import { portalHandler } from '#shared/http/portal-handler';
+
+export const handler = portalHandler(routes.getPortalRequisition, async ({ caller, params }) => ({
+  body: await readRequisitionFor(caller, params.reqId),
+}));

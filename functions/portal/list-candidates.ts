@@ -1,0 +1,10 @@
+import { routes } from '#shared/api/routes';
+import { pipelineFor } from '#shared/domain/portal-jobs';
+import { pageRequest } from '#shared/http/paging';
+import { portalHandler } from '#shared/http/portal-handler';
+
+const route = routes.listPortalCandidates;
+
+export const handler = portalHandler(route, async ({ caller, params, query }) => ({
+  body: await pipelineFor(caller, params.jobId, pageRequest(route, caller.portalUserId, query, params)),
+}));

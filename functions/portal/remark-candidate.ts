@@ -1,0 +1,7 @@
+import { routes } from '#shared/api/routes';
+import { actOnCandidate } from '#shared/domain/portal-jobs';
+import { portalHandler } from '#shared/http/portal-handler';
+
+export const handler = portalHandler(routes.remarkCandidate, async ({ caller, params, body }) => ({
+  body: await actOnCandidate(caller, params.jobId, params.submissionId, { remark: body.remark }),
+}));

@@ -1,0 +1,44 @@
+/**
+ * One dummy identity for every client of the local stack: DynamoDB Local keeps a separate
+ * database per access key and region, so the handlers, the table set-up and the tests must all
+ * present the same pair or they would see different tables.
+ */
+export const localAwsIdentity = {
+  region: 'us-east-1',
+  credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+} as const;
+
+export interface HandlerEnv {
+  tableName: string;
+  dynamodbEndpoint: string;
+  sesEndpoint: string;
+  portalBaseUrl: string;
+  cursorSecret: string;
+  emailFrom: string;
+}
+
+/**
+ * The handlers read their configuration at module load (shared/config/env.ts), so this runs
+ * before the first handler import. One stack per process: a second stack with other endpoints
+ * would not reach modules that are already loaded.
+ */
+export function applyHandlerEnv(env: HandlerEnv): void {
+  Object.assign(process.env, {
+    TABLE_NAME: env.tableName,
+    DYNAMODB_ENDPOINT: env.dynamodbEndpoint,
+    SES_ENDPOINT: env.sesEndpoint,
+    EMAIL_FROM: env.emailFrom,
+    PORTAL_BASE_URL: env.portalBaseUrl,
+    CURSOR_SECRET: env.cursorSecret,
+    AWS_REGION: localAwsIdentity.region,
+    AWS_ACCESS_KEY_ID: localAwsIdentity.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: localAwsIdentity.credentials.secretAccessKey,
+    // No instance metadata lookups (slow time-outs off EC2) and no real account by accident.
+    AWS_EC2_METADATA_DISABLED: 'true',
+    POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'client-portal',
+    // Per-request info logs would drown the console; errors and warnings still show.
+    POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+  });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+}

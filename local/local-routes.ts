@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { errorBody } from '../shared/http/error-body.ts';
+import { fieldDetails } from '../shared/http/parse-request.ts';
+import type { HealthRegistry } from './health.ts';
+import { homePage } from './home-page.ts';
+import type { LocalJwtIssuer } from './jwt-issuer.ts';
+import type { HttpAnswer } from './lambda-result.ts';
+import type { StackUrls } from './stack-types.ts';
+
+export interface LocalRoutesContext {
+  health: HealthRegistry;
+  /** Undefined until the stack has its URLs and signing key. */
+  issuer(): LocalJwtIssuer | undefined;
+  urls(): StackUrls | undefined;
+}
+
+export type LocalRouteHandler = (
+  method: string,
+  path: string,
+  body: string | undefined,
+) => Promise<HttpAnswer | undefined>;
+
+const tokenRequest = z
+  .object({
+    // The same shape recruiter-auth accepts for `custom:accountId`.
+    accountId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -'),
+    email: z.email().max(254).optional(),
+    role: z.enum(['admin', 'recruiter']),
+  })
+  .strict();
+
+const json = (statusCode: number, body: unknown): HttpAnswer => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  cookies: [],
+  body: Buffer.from(JSON.stringify(body)),
+});
+
+const notReady = () => json(503, errorBody('starting', 'The local stack is still starting.'));
+
+async function mintToken(ctx: LocalRoutesContext, body: string | undefined): Promise<HttpAnswer> {
+  const issuer = ctx.issuer();
+  if (!issuer) return notReady();
+  let input: unknown;
+  try {
+    input = JSON.parse(body ?? '');
+  } catch {
+    return json(400, errorBody('invalid_json', 'The request body is not valid JSON.'));
+  }
+  const parsed = tokenRequest.safeParse(input);
+  if (!parsed.success) {
+    return json(
+      400,
+      errorBody('validation_failed', 'The request body is not valid.', fieldDetails(parsed.error)),
+    );
+  }
+  const { accountId, role } = parsed.data;
+  const email = parsed.data.email ?? `${role}+${accountId}@agency.example.com`;
+  return json(200, { token: await issuer.mint({ accountId, email, role }) });
+}
+
+/** `/_local/*` and `/`: conveniences of the local stack that do not exist in AWS. */
+export function createLocalRoutes(ctx: LocalRoutesContext): LocalRouteHandler {
+  return async (method, path, body) => {
+    const route = `${method} ${path}`;
+    if (route === 'GET /_local/health') {
+      const report = await ctx.health.report();
+      return json(report.status === 'ok' ? 200 : 503, report);
+    }
+    if (route === 'POST /_local/recruiter-token') return mintToken(ctx, body);
+    const issuer = ctx.issuer();
+    if (route === 'GET /_local/issuer/.well-known/jwks.json' && issuer)
+      return json(200, { keys: [issuer.key.publicJwk] });
+    if (route === 'GET /_local/issuer/.well-known/openid-configuration' && issuer) {
+      return json(200, { issuer: issuer.issuer, jwks_uri: `${issuer.issuer}/.well-known/jwks.json` });
+    }
+    const urls = ctx.urls();
+    if (route === 'GET /' && urls) {
+      return {
+        statusCode: 200,
+        headers: { 'content-type': 'text/html; charset=utf-8' },
+        cookies: [],
+        body: Buffer.from(homePage(urls)),
+      };
+    }
+    if (path === '/' || path.startsWith('/_local/')) return json(404, { message: 'Not Found' });
+    return undefined;
+  };
+}

@@ -1,0 +1,123 @@
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
+import { routeList } from '../shared/api/routes.ts';
+import { createApiServer } from './api-server.ts';
+import { applyHandlerEnv } from './aws-identity.ts';
+import { startBackends, type Backends } from './backends.ts';
+import { createHandlerLoader } from './handler-loader.ts';
+import { HealthRegistry } from './health.ts';
+import { createJwtAuthorizer, type AuthorizerResult } from './jwt-authorizer.ts';
+import { createJwtIssuer, type LocalJwtIssuer } from './jwt-issuer.ts';
+import { createLocalRoutes } from './local-routes.ts';
+import { localDataDir } from './paths.ts';
+import { concretePort, localHost, portFrom } from './ports.ts';
+import { attachRequestCounter } from './request-counter.ts';
+import { localSecrets } from './secrets.ts';
+import type { StackUrls } from './stack-types.ts';
+import { ensureTable } from './table.ts';
+
+export interface LocalStackOptions {
+  /** Defaults: env PORT / MAIL_PORT / DYNAMODB_PORT, else 3000 / 8005 / 8000. 0 picks a free port. */
+  port?: number;
+  mailPort?: number;
+  dynamodbPort?: number;
+  /** Keep data under .local/ between runs; default from env PERSIST=1. */
+  persist?: boolean;
+  tableName?: string;
+}
+
+export interface LocalStack {
+  urls: StackUrls;
+  tableName: string;
+  issuer: LocalJwtIssuer;
+  /** Later components (stream poller, local bus) register their readiness here. */
+  health: HealthRegistry;
+  stop(): Promise<void>;
+}
+
+export const defaultTableName = 'client-portal-local';
+export const localEmailFrom = 'Client Portal <portal@client-portal.example.com>';
+
+export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
+  const persist = options.persist ?? ['1', 'true'].includes(process.env.PERSIST ?? '');
+  const tableName = options.tableName ?? defaultTableName;
+  const health = new HealthRegistry();
+  let backends: Backends | undefined;
+  let issuer: LocalJwtIssuer | undefined;
+  let urls: StackUrls | undefined;
+  let authorize = async (_header: string | undefined): Promise<AuthorizerResult> => ({
+    ok: false,
+    wwwAuthenticate: 'Bearer',
+  });
+  let ready = false;
+  for (const component of ['dynamodb', 'table', 'ses']) health.register(component, async () => false);
+
+  const server = createApiServer({
+    routes: routeList,
+    loadHandler: createHandlerLoader(),
+    authorize: (header) => authorize(header),
+    localRoutes: createLocalRoutes({ health, issuer: () => issuer, urls: () => urls }),
+    isReady: () => ready,
+  });
+  const stop = async () => {
+    ready = false;
+    server.closeAllConnections();
+    await Promise.all([
+      server.listening ? new Promise((resolve) => server.close(resolve)) : undefined,
+      backends?.stop(),
+    ]);
+  };
+
+  try {
+    // Listening first: /_local/health answers 503 while the rest starts, as SPEC §5 has it.
+    server.listen(portFrom(options.port, 'PORT', 3000), localHost);
+    await once(server, 'listening');
+    const appPort = (server.address() as AddressInfo).port;
+    const [mailPort, dynamodbPort] = await Promise.all([
+      concretePort(portFrom(options.mailPort, 'MAIL_PORT', 8005), 'MAIL_PORT'),
+      concretePort(portFrom(options.dynamodbPort, 'DYNAMODB_PORT', 8000), 'DYNAMODB_PORT'),
+    ]);
+    const app = `http://localhost:${appPort}`;
+    const secrets = await localSecrets(persist ? localDataDir : undefined);
+    issuer = createJwtIssuer({ issuer: `${app}/_local/issuer`, key: secrets.signingKey });
+    authorize = createJwtAuthorizer({
+      issuer: issuer.issuer,
+      audience: issuer.audience,
+      key: secrets.signingKey,
+    });
+
+    backends = await startBackends({ dynamodbPort, mailPort, dataDir: persist ? localDataDir : undefined });
+    const { dynamo, ses } = backends;
+
+    urls = { app, portal: app, mail: ses.url, dynamodb: dynamo.endpoint };
+    applyHandlerEnv({
+      tableName,
+      dynamodbEndpoint: dynamo.endpoint,
+      sesEndpoint: ses.url,
+      portalBaseUrl: app,
+      cursorSecret: secrets.cursorSecret,
+      emailFrom: localEmailFrom,
+    });
+    await ensureTable(dynamo.admin, tableName);
+
+    // The handlers' own client, loaded only now that the env is in place.
+    const shared = await import('../shared/clients/dynamodb.ts');
+    attachRequestCounter(shared.dynamo);
+    health.register(
+      'dynamodb',
+      async () => (await dynamo.admin.send(new ListTablesCommand({ Limit: 1 })), true),
+    );
+    // Through the handlers' client: proves their endpoint and credentials see the table.
+    health.register('table', async () => {
+      const { Table } = await shared.dynamo.send(new DescribeTableCommand({ TableName: tableName }));
+      return Table?.TableStatus === 'ACTIVE';
+    });
+    health.register('ses', () => ses.healthy());
+    ready = true;
+    return { urls, tableName, issuer, health, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
