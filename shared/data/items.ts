@@ -1,5 +1,5 @@
 /** Attributes that are storage mechanics, never part of a domain object. */
-const storageAttributes = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'ttl', 'type']);
+const storageAttributes = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'ttl', 'type']);
 
 export type Item = Record<string, unknown>;
 
@@ -27,4 +27,5 @@ export const itemTypes = {
   rateCounter: 'rateCounter',
   requisition: 'requisition',
   counter: 'counter',
+  notificationSent: 'notificationSent',
 } as const;

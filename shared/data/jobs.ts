@@ -36,7 +36,18 @@ export function jobItem(accountId: string, job: JobRecord): Item {
         GSI2SK: `${job.status === 'open' ? 0 : 1}#${job.id}`,
       }
     : {};
-  return { ...keys.job(accountId, job.id), ...keys.jobList(accountId), GSI1SK: job.id, ...shared, type: itemTypes.job, ...job };
+  const primary = job.primaryContactId
+    ? { ...keys.jobsOfPrimaryContact(accountId, job.primaryContactId), GSI3SK: job.id }
+    : {};
+  return {
+    ...keys.job(accountId, job.id),
+    ...keys.jobList(accountId),
+    GSI1SK: job.id,
+    ...shared,
+    ...primary,
+    type: itemTypes.job,
+    ...job,
+  };
 }
 
 /** Conditions a job write may carry, each checked inside the same transaction. */

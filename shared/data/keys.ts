@@ -51,6 +51,7 @@ export const keys = {
 
   job: (accountId: string, jobId: string) => ({ PK: `${account(accountId)}#J#${jobId}`, SK: '#JOB' }),
   jobList: (accountId: string) => ({ GSI1PK: `${account(accountId)}#JOBS` }),
+  jobsOfPrimaryContact: (accountId: string, contactId: string) => ({ GSI3PK: `${account(accountId)}#C#${contactId}#JOBS` }),
   sharedJobsOfOrganization: (accountId: string, orgId: string) => ({
     GSI2PK: `${account(accountId)}#O#${orgId}#SHARED_JOBS`,
   }),
@@ -74,3 +75,6 @@ export const keys = {
     GSI1PK: `${account(accountId)}#CAND#${candidateId}#SUBS`,
   }),
 } as const;
+
+/** The account id of a tenant partition key (`A#<accountId>#…`); ids never contain `#`. */
+export const accountIdOfKey = (pk: string): string | undefined => (pk.startsWith('A#') ? pk.split('#')[1] : undefined);

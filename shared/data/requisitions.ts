@@ -70,14 +70,14 @@ const putWhilePending = (accountId: string, next: RequisitionRecord, expectedRev
   ExpressionAttributeValues: { ':rev': expectedRev, ':pending': 'pending' },
 });
 
-const portalEnabled = (accountId: string) => ({
+const accountCheck = (accountId: string) => ({
   TableName: tableName,
   Key: keys.account(accountId),
   ConditionExpression: 'portalEnabled = :on',
   ExpressionAttributeValues: { ':on': true },
 });
 
-const contactInOrganization = (accountId: string, contactId: string, orgId: string) => ({
+const contactCheck = (accountId: string, contactId: string, orgId: string) => ({
   TableName: tableName,
   Key: keys.contact(accountId, contactId),
   ConditionExpression: 'organizationId = :org',
@@ -91,41 +91,52 @@ export type RequisitionWriteOutcome =
   | 'organization_missing'
   | 'contact_not_in_organization';
 
-/** Runs a transaction; a failed condition is named by the outcome at its position. */
-async function transact(items: { item: object; outcome: RequisitionWriteOutcome }[]) {
+/** One transaction item and what it means when its condition fails. */
+type Step = [item: object, onFailure: RequisitionWriteOutcome];
+const check = (condition: object, onFailure: RequisitionWriteOutcome): Step => [
+  { ConditionCheck: condition },
+  onFailure,
+];
+const putNew = (Item: Item): Step => [
+  { Put: { TableName: tableName, Item, ConditionExpression: 'attribute_not_exists(PK)' } },
+  'stale',
+];
+
+/** Another transaction was touching one of the items (often the account's shared counter) at the time. */
+const collided = (error: unknown) =>
+  error instanceof Error &&
+  error.name === 'TransactionCanceledException' &&
+  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
+    (r) => r.Code === 'TransactionConflict',
+  );
+
+/**
+ * Every step carries its own condition, so a transaction cancelled by a collision is simply sent
+ * again (nothing of it was written); a failed condition is named by the outcome at its position.
+ */
+async function transact(steps: Step[], attempt = 0): Promise<RequisitionWriteOutcome> {
   try {
-    await db.send(new TransactWriteCommand({ TransactItems: items.map((i) => i.item) as never }));
-    return 'ok' as RequisitionWriteOutcome;
+    await db.send(new TransactWriteCommand({ TransactItems: steps.map(([item]) => item) as never }));
+    return 'ok';
   } catch (error) {
+    if (collided(error) && attempt < 4) {
+      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt * (1 + Math.random())));
+      return transact(steps, attempt + 1);
+    }
     const failed = failedConditions(error);
     if (!failed) throw error;
-    return items[failed.indexOf(true)]?.outcome ?? 'stale';
+    return steps[failed.indexOf(true)]?.[1] ?? 'stale';
   }
 }
 
 export const insertRequisition = (accountId: string, r: RequisitionRecord) =>
   transact([
-    {
-      item: { ConditionCheck: organizationExists(accountId, r.organizationId) },
-      outcome: 'organization_missing',
-    },
-    {
-      item: {
-        Put: {
-          TableName: tableName,
-          Item: requisitionItem(accountId, r),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      outcome: 'stale',
-    },
-    { item: pendingDelta(accountId, 1), outcome: 'stale' },
+    check(organizationExists(accountId, r.organizationId), 'organization_missing'),
+    putNew(requisitionItem(accountId, r)),
+    [pendingDelta(accountId, 1), 'stale'],
   ]);
 
-export async function getRequisition(
-  accountId: string,
-  reqId: string,
-): Promise<RequisitionRecord | undefined> {
+export async function getRequisition(accountId: string, reqId: string) {
   const { Item } = await db.send(
     new GetCommand({ TableName: tableName, Key: keys.requisition(accountId, reqId) }),
   );
@@ -134,10 +145,7 @@ export async function getRequisition(
 
 export async function getRequisitionAndAccount(accountId: string, reqId: string) {
   const [req, account] = await batchGet([keys.requisition(accountId, reqId), keys.account(accountId)]);
-  return {
-    requisition: req ? requisitionFromItem(req) : undefined,
-    account: accountFromItem(accountId, account),
-  };
+  return { requisition: req && requisitionFromItem(req), account: accountFromItem(accountId, account) };
 }
 
 /** An edit (still pending: one Put) or a withdrawal or rejection (it leaves the queue: counter −1). */
@@ -145,12 +153,12 @@ export async function replacePending(accountId: string, next: RequisitionRecord,
   const put = putWhilePending(accountId, next, expectedRev);
   if (next.status !== 'pending')
     return transact([
-      { item: { Put: put }, outcome: 'stale' },
-      { item: pendingDelta(accountId, -1), outcome: 'stale' },
+      [{ Put: put }, 'stale'],
+      [pendingDelta(accountId, -1), 'stale'],
     ]);
   try {
     await db.send(new PutCommand(put));
-    return 'ok' as RequisitionWriteOutcome;
+    return 'ok';
   } catch (error) {
     if (isConditionFailure(error)) return 'stale';
     throw error;
@@ -168,33 +176,19 @@ export const approvePending = (
   job: JobRecord,
 ) =>
   transact([
-    { item: { ConditionCheck: portalEnabled(accountId) }, outcome: 'portal_disabled' },
-    {
-      item: { ConditionCheck: organizationExists(accountId, job.organizationId) },
-      outcome: 'organization_missing',
-    },
+    check(accountCheck(accountId), 'portal_disabled'),
+    check(organizationExists(accountId, job.organizationId), 'organization_missing'),
     ...(job.primaryContactId
       ? [
-          {
-            item: {
-              ConditionCheck: contactInOrganization(accountId, job.primaryContactId, job.organizationId),
-            },
-            outcome: 'contact_not_in_organization' as const,
-          },
+          check(
+            contactCheck(accountId, job.primaryContactId, job.organizationId),
+            'contact_not_in_organization',
+          ),
         ]
       : []),
-    {
-      item: {
-        Put: {
-          TableName: tableName,
-          Item: jobItem(accountId, job),
-          ConditionExpression: 'attribute_not_exists(PK)',
-        },
-      },
-      outcome: 'stale',
-    },
-    { item: { Put: putWhilePending(accountId, next, expectedRev) }, outcome: 'stale' },
-    { item: pendingDelta(accountId, -1), outcome: 'stale' },
+    putNew(jobItem(accountId, job)),
+    [{ Put: putWhilePending(accountId, next, expectedRev) }, 'stale'],
+    [pendingDelta(accountId, -1), 'stale'],
   ]);
 
 /** The review queue, all statuses (pending first) or one: one Query of GSI1. */

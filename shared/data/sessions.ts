@@ -25,11 +25,12 @@ export interface SessionRecord {
 
 export function newSessionItem(tokenHash: string, s: SessionRecord): Item {
   return {
+    ...s,
+    // Keys last, so nothing in the record can ever point the item elsewhere.
     ...keys.session(tokenHash),
     ...keys.sessionsOfContact(s.accountId, s.contactId),
     GSI1SK: s.createdAt,
     type: itemTypes.session,
-    ...s,
     ttl: epochSeconds(new Date(s.absoluteExpiresAt)),
   };
 }

@@ -12,6 +12,8 @@ export const tableDefinition = {
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     // Portal-facing lists per organization (shared jobs, requisitions).
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },
+    // Jobs by primary contact: when a contact is deleted or leaves, its jobs lose it (B10).
+    { indexName: 'GSI3', partitionKey: 'GSI3PK', sortKey: 'GSI3SK' },
   ],
 } as const;
 

@@ -27,12 +27,13 @@ export const portalRequisitionView = (r: RequisitionRecord) => ({
   salaryMax: r.salaryMax,
   currency: r.currency,
   status: r.status,
-  ...(r.reviewRemarks !== undefined ? { reviewRemarks: r.reviewRemarks } : {}),
-  ...(r.jobId !== undefined ? { jobId: r.jobId } : {}),
+  // Absent until reviewed (JSON leaves undefined out): rejected ones show their remarks (B14).
+  reviewRemarks: r.reviewRemarks,
+  jobId: r.jobId,
   submittedBy: r.submittedBy,
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
-  ...(r.reviewedAt !== undefined ? { reviewedAt: r.reviewedAt } : {}),
+  reviewedAt: r.reviewedAt,
 });
 
 const missing = () => notFound('The requisition');

@@ -4,7 +4,7 @@
  * the same entries and invokes the same handler files (`functions/<handler>.ts`).
  */
 import type { RouteAccess } from '../api/routes.ts';
-import { detailTypes, eventSource } from './catalog.ts';
+import { detailTypes as t, eventSource } from './catalog.ts';
 
 export interface EventRule {
   id: string;
@@ -15,13 +15,70 @@ export interface EventRule {
   access: RouteAccess;
 }
 
+const rule = (r: Omit<EventRule, 'source'>): EventRule => ({ ...r, source: eventSource });
+
 export const eventRules: EventRule[] = [
-  {
+  rule({
     id: 'send-login-links',
     description: 'B7: e-mail one login link per agency to a portal user who asked for one',
-    source: eventSource,
-    detailTypes: [detailTypes.loginLinksRequested],
+    detailTypes: [t.loginLinksRequested],
     handler: 'events/send-login-links',
     access: { table: 'readWrite', email: true },
-  },
+  }),
+  rule({
+    id: 'cascade-organization',
+    description: "B15: deleting an organization deletes its contacts (continuing in follow-up events)",
+    detailTypes: [t.organizationDeleted],
+    handler: 'events/cascade-organization',
+    access: { table: 'readWrite', events: true },
+  }),
+  rule({
+    id: 'end-portal-access',
+    description: 'B15–B21: deactivate the portal user, revoke sessions and links, cancel the invitation, audit',
+    detailTypes: [t.contactDeleted, t.contactOrganizationChanged, t.contactEmailChanged, t.portalAccessRevoked],
+    handler: 'events/end-portal-access',
+    access: { table: 'readWrite' },
+  }),
+  rule({
+    id: 'release-primary-contact',
+    description: 'B10: a deleted or departed contact is no longer a job’s primary contact',
+    detailTypes: [t.contactDeleted, t.contactOrganizationChanged],
+    handler: 'events/release-primary-contact',
+    access: { table: 'readWrite' },
+  }),
+  rule({
+    id: 'remove-job-pipeline',
+    description: 'B18: a deleted job takes its pipeline and remarks with it',
+    detailTypes: [t.jobDeleted],
+    handler: 'events/remove-job-pipeline',
+    access: { table: 'readWrite' },
+  }),
+  rule({
+    id: 'remove-candidate-submissions',
+    description: 'B18: a deleted candidate leaves every pipeline',
+    detailTypes: [t.candidateDeleted],
+    handler: 'events/remove-candidate-submissions',
+    access: { table: 'readWrite' },
+  }),
+  rule({
+    id: 'notify-agency',
+    description: "B23: the account's notification address hears of requisitions and clients' moves and remarks",
+    detailTypes: [t.requisitionSubmitted, t.candidateMovedByClient, t.candidateRemarkedByClient],
+    handler: 'events/notify-agency',
+    access: { table: 'readWrite', email: true },
+  }),
+  rule({
+    id: 'notify-submitter',
+    description: 'B14: the submitting client hears whether the requisition was approved or rejected',
+    detailTypes: [t.requisitionReviewed],
+    handler: 'events/notify-submitter',
+    access: { table: 'readWrite', email: true },
+  }),
 ];
+
+/** The stream consumer: the table's stream → domain events on the bus (not a rule target). */
+export const streamPublisher = {
+  id: 'publish-stream',
+  handler: 'events/publish-stream',
+  access: { table: 'read', events: true } satisfies RouteAccess,
+} as const;

@@ -1,0 +1,4 @@
+import { endPortalAccess, type AccessEndedEvent } from '#shared/domain/access-end';
+import { eventHandler } from '#shared/events/event-handler';
+
+export const handler = eventHandler<AccessEndedEvent>(async (detail) => endPortalAccess(detail));

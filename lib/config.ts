@@ -1,0 +1,67 @@
+import type { Node } from 'constructs';
+
+/**
+ * Deployment settings, read from CDK context (`cdk deploy -c key=value` or cdk.json). Every value
+ * has a default so that `cdk synth` works offline on a fresh clone; a real deploy passes at least
+ * portalBaseUrl and emailFrom.
+ */
+export interface AppConfig {
+  /** Stack and resource name prefix: `ClientPortal-<stage>-...`. */
+  stage: string;
+  /** Links in e-mails are built from this only (never from request headers). No trailing slash. */
+  portalBaseUrl: string;
+  /** Sender address of every e-mail. */
+  emailFrom: string;
+  /** The SES identity (verified with DKIM) that emailFrom belongs to. */
+  emailDomain: string;
+}
+
+export const contextDefaults = {
+  stage: 'dev',
+  portalBaseUrl: 'https://portal.example.com',
+  emailFrom: 'no-reply@example.com',
+} as const;
+
+export function readAppConfig(node: Node): AppConfig {
+  const text = (key: string, fallback?: string): string | undefined => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '') return fallback;
+    if (typeof value !== 'string') throw new Error(`Context "${key}" must be a string`);
+    return value.trim();
+  };
+
+  const stage = text('stage', contextDefaults.stage)!;
+  // Stage ends up in stack names and resource names, which allow only a narrow alphabet.
+  if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage))
+    throw new Error(`Context "stage" must match [a-z][a-z0-9-]{0,19}: ${stage}`);
+
+  const portalBaseUrl = parseBaseUrl(text('portalBaseUrl', contextDefaults.portalBaseUrl)!);
+
+  const emailFrom = text('emailFrom', contextDefaults.emailFrom)!;
+  const at = emailFrom.lastIndexOf('@');
+  if (at < 1 || at === emailFrom.length - 1)
+    throw new Error(`Context "emailFrom" is not an e-mail address: ${emailFrom}`);
+  const senderDomain = emailFrom.slice(at + 1).toLowerCase();
+
+  const emailDomain = (text('emailDomain') ?? senderDomain).toLowerCase();
+  // A verified SES domain covers its own addresses and those of its subdomains, nothing else.
+  if (senderDomain !== emailDomain && !senderDomain.endsWith(`.${emailDomain}`)) {
+    throw new Error(`Context "emailFrom" (${emailFrom}) is not an address of "emailDomain" (${emailDomain})`);
+  }
+
+  return { stage, portalBaseUrl, emailFrom, emailDomain };
+}
+
+function parseBaseUrl(value: string): string {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(`Context "portalBaseUrl" is not a URL: ${value}`);
+  }
+  // Session cookies are Secure and links travel by e-mail: only HTTPS is acceptable in AWS.
+  if (url.protocol !== 'https:') throw new Error(`Context "portalBaseUrl" must use https: ${value}`);
+  if (url.search || url.hash)
+    throw new Error(`Context "portalBaseUrl" must not have a query or fragment: ${value}`);
+  return url.toString().replace(/\/+$/, '');
+}

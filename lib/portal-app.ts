@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import { type App, type Environment, Validations } from 'aws-cdk-lib';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { type Route, routeKey, routeList } from '../shared/api/routes.ts';
+import { type AppConfig, readAppConfig } from './config.ts';
+import { handlerEntry } from './constructs/portal-function.ts';
+import { ApiStack } from './stacks/api-stack.ts';
+import { DataStack } from './stacks/data-stack.ts';
+import { EmailStack } from './stacks/email-stack.ts';
+import { EventsStack } from './stacks/events-stack.ts';
+import { RoutesStack } from './stacks/routes-stack.ts';
+
+/** Which route stack a route belongs to, by path. A route matching none is a mistake, not a default. */
+const routeGroups = [
+  { name: 'CrmRoutes', prefix: '/crm/' },
+  { name: 'PortalRoutes', prefix: '/portal/' },
+] as const;
+
+const crossStackReferences = '@aws-cdk/core:defaultCrossStackReferences';
+
+export interface PortalStacks {
+  config: AppConfig;
+  data: DataStack;
+  email: EmailStack;
+  events: EventsStack;
+  api: ApiStack;
+  /** Route stacks by group name; a group without routes gets no stack. */
+  routes: Partial<Record<(typeof routeGroups)[number]['name'], RoutesStack>>;
+}
+
+export interface BuildOptions {
+  /** Account and region; omit for environment-agnostic stacks (synth needs no AWS access then). */
+  env?: Environment;
+  /** Run the cdk-nag AwsSolutions checks at synth (default true, as in bin/app.ts). */
+  nag?: boolean;
+  routes?: readonly Route[];
+}
+
+/** The whole deployment, shared by bin/app.ts and the infra tests so that both check the same app. */
+export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStacks {
+  // Say explicitly what aws-cdk-lib otherwise warns about on every synth: strong references
+  // (Fn::ImportValue), so CloudFormation refuses to delete a table or API that a route stack still
+  // uses. cdk.json may choose otherwise; this only fills the gap.
+  if (app.node.tryGetContext(crossStackReferences) === undefined) {
+    app.node.setContext(crossStackReferences, 'strong');
+  }
+  const config = readAppConfig(app.node);
+  const routes = options.routes ?? routeList;
+  assertRouteTable(routes);
+
+  const prefix = `ClientPortal-${config.stage}`;
+  const env = options.env;
+  const data = new DataStack(app, `${prefix}-Data`, { env });
+  const email = new EmailStack(app, `${prefix}-Email`, { env, emailDomain: config.emailDomain });
+  const events = new EventsStack(app, `${prefix}-Events`, { env, stage: config.stage });
+  const api = new ApiStack(app, `${prefix}-Api`, { env, stage: config.stage });
+
+  const resources = {
+    table: data.table,
+    cursorSecret: data.cursorSecret,
+    eventBus: events.bus,
+    email: { ...email.sending, from: config.emailFrom, portalBaseUrl: config.portalBaseUrl },
+  };
+  const stacks: PortalStacks = { config, data, email, events, api, routes: {} };
+  for (const group of routeGroups) {
+    const members = routes.filter((r) => r.path.startsWith(group.prefix));
+    if (members.length === 0) continue;
+    stacks.routes[group.name] = new RoutesStack(app, `${prefix}-${group.name}`, {
+      env,
+      routes: members,
+      httpApi: api.httpApi,
+      jwtAuthorizer: api.jwtAuthorizer,
+      resources,
+    });
+  }
+  const orphan = routes.find((r) => !routeGroups.some((g) => r.path.startsWith(g.prefix)));
+  if (orphan) throw new Error(`Route ${orphan.id} (${orphan.path}) belongs to no route stack`);
+
+  // cdk-nag 3 is a validation plugin (Aspects crash it): it runs at synth, and findings fail synth.
+  if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  return stacks;
+}
+
+/** One function per route: ids and route keys are unique, and every handler file exists (all listed at once). */
+function assertRouteTable(routes: readonly Route[]): void {
+  for (const key of [(r: Route) => r.id, routeKey]) {
+    const seen = new Set<string>();
+    for (const value of routes.map(key)) {
+      if (seen.has(value)) throw new Error(`The route table has "${value}" twice`);
+      seen.add(value);
+    }
+  }
+  const missing = routes.filter((r) => !existsSync(handlerEntry(r.id))).map((r) => `functions/${r.id}.ts`);
+  if (missing.length > 0)
+    throw new Error(`Missing handler files for the route table:\n  ${missing.join('\n  ')}`);
+}

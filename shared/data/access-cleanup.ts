@@ -1,0 +1,125 @@
+import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { db, tableName } from '../clients/dynamodb.ts';
+import type { AuditEntry } from '../domain/audit.ts';
+import { auditItem } from './audit.ts';
+import { deleteKeys } from './batch-write.ts';
+import { isConditionFailure } from './dynamo-errors.ts';
+import { itemTypes, type Item } from './items.ts';
+import { keys } from './keys.ts';
+
+type Key = { PK: string; SK: string };
+
+async function queryAll(input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> }) {
+  const items: Item[] = [];
+  let ExclusiveStartKey: Record<string, unknown> | undefined;
+  do {
+    const page = await db.send(new QueryCommand({ TableName: tableName, ...input, ExclusiveStartKey }));
+    items.push(...((page.Items ?? []) as Item[]));
+    ExclusiveStartKey = page.LastEvaluatedKey;
+  } while (ExclusiveStartKey);
+  return items;
+}
+
+const gsi1 = (pk: string) =>
+  queryAll({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
+
+/**
+ * B19: revokes the sessions and unused login links made for this access version or an older one.
+ * Newer ones (a new invitation accepted meanwhile) are never touched (B20).
+ */
+export async function revokeSessionsAndLinks(accountId: string, contactId: string, upToVersion: number): Promise<number> {
+  const [sessions, links] = await Promise.all([
+    gsi1(keys.sessionsOfContact(accountId, contactId).GSI1PK),
+    gsi1(keys.loginLinksOfContact(accountId, contactId).GSI1PK),
+  ]);
+  const stale = [...sessions, ...links].filter((i) => Number(i.accessVersion) <= upToVersion);
+  await deleteKeys(stale.map((i) => ({ PK: String(i.PK), SK: String(i.SK) })));
+  return stale.length;
+}
+
+/** Deletes a pointer only if it still points at what the event is about. */
+export async function deleteIfPointsAt(key: Key, attribute: string, value: string): Promise<void> {
+  try {
+    await db.send(
+      new DeleteCommand({
+        TableName: tableName,
+        Key: key,
+        ConditionExpression: '#a = :v',
+        ExpressionAttributeNames: { '#a': attribute },
+        ExpressionAttributeValues: { ':v': value },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/** Marks the portal user deactivated if it is still the one (and version) the event is about. */
+export async function markPortalUserDeactivated(accountId: string, contactId: string, portalUserId: string, version: number, cause: string, at: string) {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.contact(accountId, contactId),
+        UpdateExpression: 'SET portalUser.#s = :off, portalUser.deactivatedCause = :cause, portalUser.deactivatedAt = :at, rev = rev + :one',
+        ConditionExpression: 'portalUser.id = :pu AND portalUser.#s = :on AND portalUser.accessVersion <= :v',
+        ExpressionAttributeNames: { '#s': 'status' },
+        ExpressionAttributeValues: { ':off': 'deactivated', ':on': 'active', ':cause': cause, ':at': at, ':pu': portalUserId, ':v': version, ':one': 1 },
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/** Writes an audit entry once: the same event twice finds it there already. */
+export async function putAuditOnce(accountId: string, contactId: string, entry: AuditEntry): Promise<void> {
+  try {
+    await db.send(
+      new PutCommand({ TableName: tableName, Item: auditItem(accountId, contactId, entry), ConditionExpression: 'attribute_not_exists(PK)' }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+export async function putTombstoneOnce(accountId: string, contactId: string, at: string): Promise<void> {
+  try {
+    await db.send(
+      new PutCommand({
+        TableName: tableName,
+        Item: { ...keys.contactTombstone(accountId, contactId), type: itemTypes.contactTombstone, contactId, deletedAt: at, deletedBy: 'system' },
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
+    );
+  } catch (error) {
+    if (!isConditionFailure(error)) throw error;
+  }
+}
+
+/** B10: jobs whose primary contact left their organization (or was deleted) keep being shared, without it. */
+export async function releasePrimaryContact(accountId: string, contactId: string, stillIn: string | null): Promise<number> {
+  const jobs = await queryAll({
+    IndexName: 'GSI3',
+    KeyConditionExpression: 'GSI3PK = :pk',
+    ExpressionAttributeValues: { ':pk': keys.jobsOfPrimaryContact(accountId, contactId).GSI3PK },
+  });
+  let released = 0;
+  for (const job of jobs.filter((j) => j.organizationId !== stillIn)) {
+    try {
+      await db.send(
+        new UpdateCommand({
+          TableName: tableName,
+          Key: keys.job(accountId, String(job.id)),
+          UpdateExpression: 'SET primaryContactId = :none, rev = rev + :one REMOVE GSI3PK, GSI3SK',
+          ConditionExpression: 'primaryContactId = :c AND organizationId <> :still',
+          ExpressionAttributeValues: { ':none': null, ':one': 1, ':c': contactId, ':still': stillIn ?? '-' },
+        }),
+      );
+      released++;
+    } catch (error) {
+      if (!isConditionFailure(error)) throw error;
+    }
+  }
+  return released;
+}

@@ -1,0 +1,131 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tableActions } from '../../lib/constructs/function-access.ts';
+import type { PortalStacks } from '../../lib/portal-app.ts';
+import { type Route, routeKey, routeList } from '../../shared/api/routes.ts';
+import { envNames } from '../../shared/config/env.ts';
+import {
+  actionsOf,
+  buildTestApp,
+  resourcesOf,
+  routeTemplate,
+  statementsOf,
+  wiringOf,
+} from './app-fixture.ts';
+
+let stacks: PortalStacks;
+
+beforeAll(() => {
+  ({ stacks } = buildTestApp());
+});
+
+const cases = routeList.map((r) => [routeKey(r), r] as [string, Route]);
+const writeActions = [
+  'dynamodb:PutItem',
+  'dynamodb:UpdateItem',
+  'dynamodb:DeleteItem',
+  'dynamodb:BatchWriteItem',
+];
+
+describe('every function', () => {
+  it.each(cases)('%s: Node.js 22 on arm64, traced, with its own log group', (_key, route) => {
+    const template = routeTemplate(stacks, route);
+    const { fn } = wiringOf(template, route);
+    expect(fn.Properties).toMatchObject({
+      Runtime: 'nodejs22.x',
+      Architectures: ['arm64'],
+      MemorySize: 256,
+      Timeout: 10,
+      TracingConfig: { Mode: 'Active' },
+      Handler: 'index.handler',
+    });
+    const variables = fn.Properties!.Environment.Variables as Record<string, unknown>;
+    expect(variables).toMatchObject({
+      NODE_OPTIONS: '--enable-source-maps',
+      POWERTOOLS_SERVICE_NAME: 'client-portal',
+    });
+    expect(variables[envNames.table]).toBeDefined();
+    // Local-only variables must never reach AWS.
+    for (const name of [
+      envNames.dynamoEndpoint,
+      envNames.sesEndpoint,
+      envNames.cursorSecret,
+      envNames.eventBridgeEndpoint,
+    ]) {
+      expect(variables[name]).toBeUndefined();
+    }
+
+    const logGroupId = fn.Properties!.LoggingConfig.LogGroup.Ref as string;
+    expect(resourcesOf(template, 'AWS::Logs::LogGroup')[logGroupId]?.Properties?.RetentionInDays).toBe(30);
+  });
+});
+
+describe('least privilege from route.access', () => {
+  it.each(cases)('%s', (_key, route) => {
+    const template = routeTemplate(stacks, route);
+    const { fn } = wiringOf(template, route);
+    const statements = statementsOf(template, fn);
+    const actions = actionsOf(statements);
+    const variables = fn.Properties!.Environment.Variables as Record<string, unknown>;
+
+    const tableStatements = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+    expect(tableStatements.length).toBeGreaterThan(0);
+    const dynamoActions = actionsOf(tableStatements);
+    expect(dynamoActions).not.toContain('dynamodb:Scan');
+    expect(dynamoActions.every((a) => !a.includes('*'))).toBe(true);
+    if (route.access.table === 'read') {
+      expect(dynamoActions.sort()).toEqual([...tableActions.read].sort());
+      for (const write of writeActions) expect(actions).not.toContain(write);
+    } else {
+      expect(dynamoActions).toEqual(expect.arrayContaining([...tableActions.read, ...tableActions.write]));
+    }
+
+    const sesStatements = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('ses:')));
+    if (route.access.email) {
+      expect(sesStatements).toHaveLength(1);
+      expect(actionsOf(sesStatements)).toEqual(['ses:SendEmail']);
+      // The identity and the configuration set, nothing else.
+      expect(sesStatements[0]!.Resource).toHaveLength(2);
+      expect(variables).toMatchObject({
+        EMAIL_FROM: 'no-reply@example.com',
+        PORTAL_BASE_URL: 'https://portal.example.com',
+      });
+      expect(variables[envNames.sesConfigurationSet]).toBeDefined();
+    } else {
+      expect(actions).not.toContain('ses:SendEmail');
+      expect(variables[envNames.emailFrom]).toBeUndefined();
+    }
+
+    if (route.access.cursor) {
+      expect(actions).toContain('secretsmanager:GetSecretValue');
+      expect(variables[envNames.cursorSecretArn]).toBeDefined();
+    } else {
+      expect(actions.some((a) => a.startsWith('secretsmanager:'))).toBe(false);
+      expect(variables[envNames.cursorSecretArn]).toBeUndefined();
+    }
+
+    const eventStatements = statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('events:')));
+    if (route.access.events) {
+      expect(actionsOf(eventStatements)).toEqual(['events:PutEvents']);
+      // The project's bus, no other.
+      expect(JSON.stringify(eventStatements[0]!.Resource)).toMatch(/Bus/);
+      expect(variables[envNames.eventBusName]).toBeDefined();
+    } else {
+      expect(eventStatements).toEqual([]);
+      expect(variables[envNames.eventBusName]).toBeUndefined();
+    }
+
+    // Only X-Ray (which has no resource-level permissions) may use a wildcard resource.
+    for (const s of statements.filter((st) => JSON.stringify(st.Resource).includes('*'))) {
+      expect(actionsOf([s]).every((a) => a.startsWith('xray:'))).toBe(true);
+    }
+  });
+
+  it('uses no AWS managed policies (AWSLambdaBasicExecutionRole writes to every log group)', () => {
+    for (const stack of Object.values(stacks.routes)) {
+      for (const role of Object.values(resourcesOf(Template.fromStack(stack), 'AWS::IAM::Role'))) {
+        expect(role.Properties?.ManagedPolicyArns).toBeUndefined();
+      }
+    }
+  });
+});
