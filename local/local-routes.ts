@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import { errorBody } from '../shared/http/error-body.ts';
 import { fieldDetails } from '../shared/http/parse-request.ts';
@@ -12,12 +13,15 @@ export interface LocalRoutesContext {
   /** Undefined until the stack has its URLs and signing key. */
   issuer(): LocalJwtIssuer | undefined;
   urls(): StackUrls | undefined;
+  /** The local bus's PutEvents endpoint and `/_local/bus/*` views. */
+  bus?: LocalRouteHandler;
 }
 
 export type LocalRouteHandler = (
   method: string,
   path: string,
   body: string | undefined,
+  headers?: IncomingHttpHeaders,
 ) => Promise<HttpAnswer | undefined>;
 
 const tokenRequest = z
@@ -61,7 +65,7 @@ async function mintToken(ctx: LocalRoutesContext, body: string | undefined): Pro
 
 /** `/_local/*` and `/`: conveniences of the local stack that do not exist in AWS. */
 export function createLocalRoutes(ctx: LocalRoutesContext): LocalRouteHandler {
-  return async (method, path, body) => {
+  return async (method, path, body, headers) => {
     const route = `${method} ${path}`;
     if (route === 'GET /_local/health') {
       const report = await ctx.health.report();
@@ -83,6 +87,8 @@ export function createLocalRoutes(ctx: LocalRoutesContext): LocalRouteHandler {
         body: Buffer.from(homePage(urls)),
       };
     }
+    const bus = await ctx.bus?.(method, path, body, headers);
+    if (bus) return bus;
     if (path === '/' || path.startsWith('/_local/')) return json(404, { message: 'Not Found' });
     return undefined;
   };

@@ -2,9 +2,12 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { routeList } from '../shared/api/routes.ts';
+import { eventRules } from '../shared/events/rules.ts';
 import { createApiServer } from './api-server.ts';
 import { applyHandlerEnv } from './aws-identity.ts';
 import { startBackends, type Backends } from './backends.ts';
+import { busHandlerEnv, createBusRoutes } from './event-bus-api.ts';
+import { createEventBus } from './event-bus.ts';
 import { createHandlerLoader } from './handler-loader.ts';
 import { HealthRegistry } from './health.ts';
 import { createJwtAuthorizer, type AuthorizerResult } from './jwt-authorizer.ts';
@@ -51,17 +54,27 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     wwwAuthenticate: 'Bearer',
   });
   let ready = false;
-  for (const component of ['dynamodb', 'table', 'ses']) health.register(component, async () => false);
+  for (const component of ['dynamodb', 'table', 'ses', 'bus']) health.register(component, async () => false);
 
+  // One loader for routes and rules: a handler module is imported once, as one Lambda would be.
+  const loadHandler = createHandlerLoader();
+  const bus = createEventBus({ rules: eventRules, loadHandler });
   const server = createApiServer({
     routes: routeList,
-    loadHandler: createHandlerLoader(),
+    loadHandler,
     authorize: (header) => authorize(header),
-    localRoutes: createLocalRoutes({ health, issuer: () => issuer, urls: () => urls }),
+    localRoutes: createLocalRoutes({
+      health,
+      issuer: () => issuer,
+      urls: () => urls,
+      bus: createBusRoutes(bus),
+    }),
     isReady: () => ready,
   });
   const stop = async () => {
     ready = false;
+    // Before the backends go: deliveries still running need DynamoDB and SES.
+    await bus.stop();
     server.closeAllConnections();
     await Promise.all([
       server.listening ? new Promise((resolve) => server.close(resolve)) : undefined,
@@ -99,6 +112,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       cursorSecret: secrets.cursorSecret,
       emailFrom: localEmailFrom,
     });
+    // The handlers publish through the app server, by IP: `localhost` may resolve to ::1 first.
+    Object.assign(process.env, busHandlerEnv(bus, `http://${localHost}:${appPort}`));
     await ensureTable(dynamo.admin, tableName);
 
     // The handlers' own client, loaded only now that the env is in place.
@@ -114,6 +129,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       return Table?.TableStatus === 'ACTIVE';
     });
     health.register('ses', () => ses.healthy());
+    // PutEvents is refused until now: a delivery must not import a handler before its env is complete.
+    bus.start();
+    health.register('bus', async () => bus.accepting);
     ready = true;
     return { urls, tableName, issuer, health, stop };
   } catch (error) {

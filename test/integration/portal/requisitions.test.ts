@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { api, snapshotAccount } from '../../support/api.ts';
+import { api, dynamodbCommands, snapshotAccount } from '../../support/api.ts';
 import { newAgency, portalApi, signedInClient, type Agency, type SignedIn } from '../../support/portal.ts';
 
 const fullRequisition = {
@@ -181,6 +181,22 @@ describe('B13 B14 withdrawing, approving, rejecting and the pending count', () =
     expect((await api('GET', '/crm/requisitions?status=open', { token: solo.token })).status).toBe(400);
   });
 
+  it('B14 the pending count stays exact under concurrent submissions and withdrawals', async () => {
+    const solo = await newAgency();
+    const client = await signedInClient(solo);
+    const created = await Promise.all(Array.from({ length: 12 }, () => submit(client, minimal)));
+    expect(created.map((r) => r.status)).toEqual(Array(12).fill(201));
+    const withdrawals = await Promise.all(
+      created
+        .slice(0, 5)
+        .map((r) =>
+          portalApi('POST', `/portal/requisitions/${r.json.id}/withdraw`, { cookie: client.cookie }),
+        ),
+    );
+    expect(withdrawals.map((r) => r.status)).toEqual(Array(5).fill(200));
+    expect((await crmList(solo)).pendingCount).toBe(7);
+  });
+
   it('B14 a cursor is bound to the status filter: it pages that filter and is 400 on another', async () => {
     const solo = await newAgency();
     const client = await signedInClient(solo);
@@ -237,6 +253,24 @@ describe('B14 approving and rejecting', () => {
     expect(jobsAfter.filter((j: { requisitionId?: string }) => j.requisitionId === created.id)).toHaveLength(
       1,
     );
+  });
+
+  it('B13 B14 racing reviews and a withdrawal: exactly one wins, one job at most, the count drops once', async () => {
+    const created = (await submit(alice)).json;
+    const countBefore = (await crmList(agency)).pendingCount;
+    const results = await Promise.all([
+      review(agency, created.id, 'approve'),
+      review(agency, created.id, 'approve'),
+      review(agency, created.id, 'reject', { remarks: 'No' }),
+      portalApi('POST', `/portal/requisitions/${created.id}/withdraw`, { cookie: alice.cookie }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409, 409]);
+    const final = (await portalApi('GET', `/portal/requisitions/${created.id}`, { cookie: alice.cookie }))
+      .json;
+    const jobs = (await api('GET', '/crm/jobs?limit=100', { token: agency.token })).json.items;
+    const linked = jobs.filter((j: { requisitionId?: string }) => j.requisitionId === created.id);
+    expect(linked).toHaveLength(final.status === 'approved' ? 1 : 0);
+    expect((await crmList(agency)).pendingCount).toBe(countBefore - 1);
   });
 
   it('B14 reject needs remarks (400); a rejected requisition stays visible in the portal with them', async () => {
@@ -301,6 +335,31 @@ describe('B14 approving and rejecting', () => {
       items: [{ id: created.id, status: 'pending' }],
     });
     expect((await api('GET', '/crm/jobs', { token: solo.token })).json.items).toEqual([]);
+  });
+});
+
+describe('SPEC §4 requests per route', () => {
+  it('B14 the recruiter routes: list is a Query and a GetItem in parallel, reviews one read and one transaction', async () => {
+    const [first, second] = [(await submit(alice)).json, (await submit(alice)).json];
+    const list = await api('GET', '/crm/requisitions?status=pending', { token: agency.token });
+    expect(dynamodbCommands(list).sort()).toEqual(['GetItem', 'Query']);
+    expect(dynamodbCommands(await review(agency, first.id, 'approve'))).toEqual([
+      'BatchGetItem',
+      'TransactWriteItems',
+    ]);
+    const rejected = await review(agency, second.id, 'reject', { remarks: 'No budget' });
+    expect(dynamodbCommands(rejected)).toEqual(['GetItem', 'TransactWriteItems']);
+  });
+
+  it('B13 after the session check, a portal write is one transaction and a portal list one Query', async () => {
+    const created = await submit(bob);
+    expect(dynamodbCommands(created).at(-1)).toBe('TransactWriteItems');
+    const list = await portalApi('GET', '/portal/requisitions', { cookie: bob.cookie });
+    expect(dynamodbCommands(list).at(-1)).toBe('Query');
+    const withdrawn = await portalApi('POST', `/portal/requisitions/${created.json.id}/withdraw`, {
+      cookie: bob.cookie,
+    });
+    expect(dynamodbCommands(withdrawn).slice(-2)).toEqual(['GetItem', 'TransactWriteItems']);
   });
 });
 
