@@ -1,5 +1,16 @@
 import { expect } from 'vitest';
-import { api, enablePortal, linkIn, newAccountId, recruiterToken, waitForMail, type ApiOptions, type ApiResponse } from './api.ts';
+import {
+  api,
+  enablePortal,
+  linkIn,
+  mailsTo,
+  newAccountId,
+  recruiterToken,
+  waitForMail,
+  type ApiOptions,
+  type ApiResponse,
+  type StoredMail,
+} from './api.ts';
 
 /** A portal call as the web app makes it: the session cookie, and the CSRF header on writes. */
 export function portalApi(method: string, path: string, options: ApiOptions & { csrf?: boolean } = {}): Promise<ApiResponse> {
@@ -43,12 +54,12 @@ export async function invitedContact(agency: Agency, options: { email?: string; 
     body: { firstName: 'Cleo', lastName: 'Client', email, organizationId: options.orgId ?? agency.orgId },
   });
   expect(contact.status).toBe(201);
-  const before = Date.now();
+  // The same address may hold invitations from other agencies: wait for one more than it had.
+  const isInvitation = (m: StoredMail) => m.destination.to.includes(email) && m.body.text.includes('/signup?token=');
+  const already = (await mailsTo(email)).filter(isInvitation).length;
   const invite = await api('POST', `/crm/contacts/${contact.json.id}/portal-invitation`, { token: agency.token });
   expect(invite.status).toBe(201);
-  const mail = await waitForMail(
-    (m) => m.destination.to.includes(email) && m.body.text.includes('/signup?token=') && m.at * 1000 >= before - 1000,
-  );
+  const mail = await waitForMail(isInvitation, { count: already + 1 });
   const signupToken = linkIn(mail, '/signup')?.searchParams.get('token');
   if (!signupToken) throw new Error('no sign-up link in the invitation e-mail');
   return { contactId: contact.json.id, email, signupToken };

@@ -1,8 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '../../../shared/api/routes.ts';
 import { api, enablePortal, newAccountId, recruiterToken } from '../../support/api.ts';
+import { portalApi, signedInClient } from '../../support/portal.ts';
 
 /** Account A's resources, attacked with account B's token: always 404, never a change. */
+let ownerAccountId: string;
 let ownerToken: string;
 let otherToken: string;
 const ids: Record<string, string> = {};
@@ -15,6 +17,7 @@ async function ownerView() {
     `/crm/candidates/${ids.candidateId}`,
     `/crm/jobs/${ids.jobId}/submissions`,
     `/crm/contacts/${ids.contactId}/audit`,
+    '/crm/requisitions',
   ];
   return Promise.all(paths.map(async (p) => (await api('GET', p, { token: ownerToken })).json));
 }
@@ -25,10 +28,12 @@ const sampleBodies: Record<string, unknown> = {
   'PATCH /crm/jobs/{jobId}': { title: 'Hijacked' },
   'POST /crm/jobs/{jobId}/submissions': { candidateId: '01JAAAAAAAAAAAAAAAAAAAAAAA' },
   'PATCH /crm/jobs/{jobId}/submissions/{submissionId}': { stage: 'hired', remark: 'Hijacked' },
+  'POST /crm/requisitions/{reqId}/reject': { remarks: 'Hijacked' },
 };
 
 beforeAll(async () => {
-  ownerToken = await recruiterToken({ accountId: newAccountId(), role: 'admin' });
+  ownerAccountId = newAccountId();
+  ownerToken = await recruiterToken({ accountId: ownerAccountId, role: 'admin' });
   otherToken = await recruiterToken({ accountId: newAccountId(), role: 'admin' });
   await enablePortal(ownerToken);
   await enablePortal(otherToken);
@@ -50,6 +55,14 @@ beforeAll(async () => {
     await api('POST', `/crm/jobs/${ids.jobId}/submissions`, { token: ownerToken, body: { candidateId: ids.candidateId } })
   ).json.id;
   await api('POST', `/crm/contacts/${ids.contactId}/portal-invitation`, { token: ownerToken });
+  // A requisition needs a signed-in client of the owner account.
+  const client = await signedInClient({ accountId: ownerAccountId, token: ownerToken, orgId: ids.orgId as string });
+  ids.reqId = (
+    await portalApi('POST', '/portal/requisitions', {
+      cookie: client.cookie,
+      body: { title: 'Need', description: 'x', employmentType: 'contract', openings: 2 },
+    })
+  ).json.id;
 });
 
 const targeted = routeList.filter((r) => r.auth === 'jwt' && r.params);
@@ -71,6 +84,7 @@ describe('tenant isolation: another account never sees or changes our ids', () =
     const job = await api('POST', '/crm/jobs', { token: otherToken, body: { title: 'T', description: 'D', organizationId: ids.orgId } });
     expect(job.status).toBe(422);
     const list = await api('GET', `/crm/organizations/${ids.orgId}/contacts`, { token: ownerToken });
-    expect(list.json.items).toHaveLength(1);
+    // The invited contact and the signed-in client of beforeAll; nobody from the other account.
+    expect(list.json.items).toHaveLength(2);
   });
 });
