@@ -56,11 +56,19 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 export async function publishStreamRecords(records: DynamoDBRecord[], pause = sleep): Promise<DynamoDBBatchResponse> {
   const pending: Pending[] = [];
-  records.forEach((record, recordIndex) => {
-    for (const event of eventsFromRecord(record)) pending.push({ recordIndex, entry: toEntry(event.detailType, event.detail) });
-  });
   let firstFailed = records.length;
-  for (const chunk of chunks(pending)) {
+  for (const [recordIndex, record] of records.entries()) {
+    try {
+      for (const event of eventsFromRecord(record)) pending.push({ recordIndex, entry: toEntry(event.detailType, event.detail) });
+    } catch (error) {
+      // A poison record: it and everything after it go back to the event source mapping, which
+      // bisects down to it and finally sends it to the on-failure queue.
+      logger.error('stream record could not be turned into events', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
+      firstFailed = recordIndex;
+      break;
+    }
+  }
+  for (const chunk of chunks(pending.filter((p) => p.recordIndex < firstFailed))) {
     if ((chunk[0]?.recordIndex ?? 0) >= firstFailed) break;
     const failed = await sendChunk(chunk, pause);
     for (const f of failed) firstFailed = Math.min(firstFailed, f.recordIndex);
