@@ -6,5 +6,9 @@ import { pageRequest } from '#shared/http/paging';
 const route = routes.getContactAudit;
 
 export const handler = crmHandler(route, async ({ recruiter, params, query }) => ({
-  body: await readContactAudit(recruiter.accountId, params.contactId, pageRequest(route, recruiter.accountId, query, params)),
+  body: await readContactAudit(
+    recruiter.accountId,
+    params.contactId,
+    pageRequest(route, recruiter.accountId, query, params),
+  ),
 }));

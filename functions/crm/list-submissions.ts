@@ -6,5 +6,9 @@ import { pageRequest } from '#shared/http/paging';
 const route = routes.listSubmissions;
 
 export const handler = crmHandler(route, async ({ recruiter, params, query }) => ({
-  body: await listSubmissions(recruiter.accountId, params.jobId, pageRequest(route, recruiter.accountId, query, params)),
+  body: await listSubmissions(
+    recruiter.accountId,
+    params.jobId,
+    pageRequest(route, recruiter.accountId, query, params),
+  ),
 }));

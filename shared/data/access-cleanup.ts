@@ -9,7 +9,11 @@ import { keys } from './keys.ts';
 
 type Key = { PK: string; SK: string };
 
-async function queryAll(input: { IndexName?: string; KeyConditionExpression: string; ExpressionAttributeValues: Record<string, unknown> }) {
+async function queryAll(input: {
+  IndexName?: string;
+  KeyConditionExpression: string;
+  ExpressionAttributeValues: Record<string, unknown>;
+}) {
   const items: Item[] = [];
   let ExclusiveStartKey: Record<string, unknown> | undefined;
   do {
@@ -21,13 +25,21 @@ async function queryAll(input: { IndexName?: string; KeyConditionExpression: str
 }
 
 const gsi1 = (pk: string) =>
-  queryAll({ IndexName: 'GSI1', KeyConditionExpression: 'GSI1PK = :pk', ExpressionAttributeValues: { ':pk': pk } });
+  queryAll({
+    IndexName: 'GSI1',
+    KeyConditionExpression: 'GSI1PK = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+  });
 
 /**
  * B19: revokes the sessions and unused login links made for this access version or an older one.
  * Newer ones (a new invitation accepted meanwhile) are never touched (B20).
  */
-export async function revokeSessionsAndLinks(accountId: string, contactId: string, upToVersion: number): Promise<number> {
+export async function revokeSessionsAndLinks(
+  accountId: string,
+  contactId: string,
+  upToVersion: number,
+): Promise<number> {
   const [sessions, links] = await Promise.all([
     gsi1(keys.sessionsOfContact(accountId, contactId).GSI1PK),
     gsi1(keys.loginLinksOfContact(accountId, contactId).GSI1PK),
@@ -55,16 +67,32 @@ export async function deleteIfPointsAt(key: Key, attribute: string, value: strin
 }
 
 /** Marks the portal user deactivated if it is still the one (and version) the event is about. */
-export async function markPortalUserDeactivated(accountId: string, contactId: string, portalUserId: string, version: number, cause: string, at: string) {
+export async function markPortalUserDeactivated(
+  accountId: string,
+  contactId: string,
+  portalUserId: string,
+  version: number,
+  cause: string,
+  at: string,
+) {
   try {
     await db.send(
       new UpdateCommand({
         TableName: tableName,
         Key: keys.contact(accountId, contactId),
-        UpdateExpression: 'SET portalUser.#s = :off, portalUser.deactivatedCause = :cause, portalUser.deactivatedAt = :at, rev = rev + :one',
+        UpdateExpression:
+          'SET portalUser.#s = :off, portalUser.deactivatedCause = :cause, portalUser.deactivatedAt = :at, rev = rev + :one',
         ConditionExpression: 'portalUser.id = :pu AND portalUser.#s = :on AND portalUser.accessVersion <= :v',
         ExpressionAttributeNames: { '#s': 'status' },
-        ExpressionAttributeValues: { ':off': 'deactivated', ':on': 'active', ':cause': cause, ':at': at, ':pu': portalUserId, ':v': version, ':one': 1 },
+        ExpressionAttributeValues: {
+          ':off': 'deactivated',
+          ':on': 'active',
+          ':cause': cause,
+          ':at': at,
+          ':pu': portalUserId,
+          ':v': version,
+          ':one': 1,
+        },
       }),
     );
   } catch (error) {
@@ -76,7 +104,11 @@ export async function markPortalUserDeactivated(accountId: string, contactId: st
 export async function putAuditOnce(accountId: string, contactId: string, entry: AuditEntry): Promise<void> {
   try {
     await db.send(
-      new PutCommand({ TableName: tableName, Item: auditItem(accountId, contactId, entry), ConditionExpression: 'attribute_not_exists(PK)' }),
+      new PutCommand({
+        TableName: tableName,
+        Item: auditItem(accountId, contactId, entry),
+        ConditionExpression: 'attribute_not_exists(PK)',
+      }),
     );
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
@@ -88,7 +120,13 @@ export async function putTombstoneOnce(accountId: string, contactId: string, at:
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...keys.contactTombstone(accountId, contactId), type: itemTypes.contactTombstone, contactId, deletedAt: at, deletedBy: 'system' },
+        Item: {
+          ...keys.contactTombstone(accountId, contactId),
+          type: itemTypes.contactTombstone,
+          contactId,
+          deletedAt: at,
+          deletedBy: 'system',
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );
@@ -98,7 +136,11 @@ export async function putTombstoneOnce(accountId: string, contactId: string, at:
 }
 
 /** B10: jobs whose primary contact left their organization (or was deleted) keep being shared, without it. */
-export async function releasePrimaryContact(accountId: string, contactId: string, stillIn: string | null): Promise<number> {
+export async function releasePrimaryContact(
+  accountId: string,
+  contactId: string,
+  stillIn: string | null,
+): Promise<number> {
   const jobs = await queryAll({
     IndexName: 'GSI3',
     KeyConditionExpression: 'GSI3PK = :pk',

@@ -24,7 +24,10 @@ export async function getAccountSettings(accountId: string): Promise<AccountSett
 }
 
 /** One UpdateItem that creates the settings item on first write (an upsert). */
-export async function updateAccountSettings(accountId: string, patch: AccountPatch): Promise<AccountSettings> {
+export async function updateAccountSettings(
+  accountId: string,
+  patch: AccountPatch,
+): Promise<AccountSettings> {
   const names: Record<string, string> = { '#type': 'type', '#updatedAt': 'updatedAt' };
   const values: Record<string, unknown> = { ':type': itemTypes.account, ':now': nowIso() };
   const sets = ['#type = :type', '#updatedAt = :now'];

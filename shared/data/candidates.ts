@@ -35,7 +35,9 @@ export async function putCandidate(accountId: string, candidate: Candidate): Pro
 }
 
 export async function getCandidate(accountId: string, candidateId: string): Promise<Candidate | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.candidate(accountId, candidateId) }));
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.candidate(accountId, candidateId) }),
+  );
   return Item ? candidateFromItem(Item) : undefined;
 }
 

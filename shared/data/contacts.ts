@@ -41,7 +41,10 @@ export function contactItem(accountId: string, c: ContactRecord): Item {
 /** The contact and the account settings (for eligibility) in one BatchGetItem. */
 export async function getContactAndAccount(accountId: string, contactId: string) {
   const [contact, account] = await batchGet([keys.contact(accountId, contactId), keys.account(accountId)]);
-  return { contact: contact ? contactFromItem(contact) : undefined, account: accountFromItem(accountId, account) };
+  return {
+    contact: contact ? contactFromItem(contact) : undefined,
+    account: accountFromItem(accountId, account),
+  };
 }
 
 export type WriteOutcome = 'ok' | 'conflict' | 'organization_missing';
@@ -69,7 +72,10 @@ export async function writeContact(
     else
       await db.send(
         new TransactWriteCommand({
-          TransactItems: [{ ConditionCheck: organizationExists(accountId, enteringOrganization) }, { Put: put }],
+          TransactItems: [
+            { ConditionCheck: organizationExists(accountId, enteringOrganization) },
+            { Put: put },
+          ],
         }),
       );
     return 'ok';

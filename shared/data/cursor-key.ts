@@ -14,7 +14,8 @@ export function cursorKey(): Promise<string> {
     const arn = optionalEnv(envNames.cursorSecretArn);
     if (!arn) throw new Error(`Missing ${envNames.cursorSecret} or ${envNames.cursorSecretArn}`);
     const value = await getSecret(arn, { maxAge: 3600 });
-    if (typeof value !== 'string' || value.length < 32) throw new Error('Cursor secret is missing or too short');
+    if (typeof value !== 'string' || value.length < 32)
+      throw new Error('Cursor secret is missing or too short');
     return value;
   })();
   return cached;

@@ -15,7 +15,9 @@ const sign = (key: string, payload: string) => createHmac('sha256', key).update(
 /** Opaque, tamper-evident and bound to the caller: `base64url(json).hmac`. */
 export async function encodeCursor(lastKey: Key | undefined, scope: CursorScope): Promise<string | null> {
   if (!lastKey) return null;
-  const payload = Buffer.from(JSON.stringify({ k: lastKey, t: scope.tenant, r: scope.route })).toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ k: lastKey, t: scope.tenant, r: scope.route })).toString(
+    'base64url',
+  );
   return `${payload}.${sign(await cursorKey(), payload)}`;
 }
 

@@ -8,10 +8,14 @@ export const isConditionFailure = (error: unknown): boolean =>
  * Returns undefined when the error is not a transaction cancellation.
  */
 export function failedConditions(error: unknown): boolean[] | undefined {
-  if (!(error instanceof TransactionCanceledException) && !(error instanceof Error && error.name === 'TransactionCanceledException'))
+  if (
+    !(error instanceof TransactionCanceledException) &&
+    !(error instanceof Error && error.name === 'TransactionCanceledException')
+  )
     return undefined;
   const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
-  if (reasons.some((r) => r.Code && r.Code !== 'None' && r.Code !== 'ConditionalCheckFailed')) return undefined;
+  if (reasons.some((r) => r.Code && r.Code !== 'None' && r.Code !== 'ConditionalCheckFailed'))
+    return undefined;
   return reasons.map((r) => r.Code === 'ConditionalCheckFailed');
 }
 

@@ -94,7 +94,12 @@ export async function withdrawUnsentInvitation(n: NewInvitation): Promise<void> 
             },
           },
           { Delete: { TableName: tableName, Key: keys.invitationToken(n.invitation.tokenHash) } },
-          { Delete: { TableName: tableName, Key: keys.auditEntry(n.accountId, n.contactId, n.audit.at, n.audit.id) } },
+          {
+            Delete: {
+              TableName: tableName,
+              Key: keys.auditEntry(n.accountId, n.contactId, n.audit.at, n.audit.id),
+            },
+          },
         ],
       }),
     );
@@ -106,7 +111,11 @@ export async function withdrawUnsentInvitation(n: NewInvitation): Promise<void> 
 export type RevokeOutcome = 'ok' | 'contact_missing' | 'no_invitation';
 
 /** Revokes the pending invitation (B4) and records it, in one transaction. */
-export async function revokeInvitation(accountId: string, contactId: string, audit: AuditEntry): Promise<RevokeOutcome> {
+export async function revokeInvitation(
+  accountId: string,
+  contactId: string,
+  audit: AuditEntry,
+): Promise<RevokeOutcome> {
   try {
     await db.send(
       new TransactWriteCommand({
@@ -117,7 +126,8 @@ export async function revokeInvitation(accountId: string, contactId: string, aud
               Key: keys.contact(accountId, contactId),
               UpdateExpression: 'REMOVE invitation SET rev = rev + :one',
               // Only an invitation made for the contact's current access is pending.
-              ConditionExpression: 'attribute_exists(invitation) AND invitation.accessVersion = accessVersion',
+              ConditionExpression:
+                'attribute_exists(invitation) AND invitation.accessVersion = accessVersion',
               ExpressionAttributeValues: { ':one': 1 },
               ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
             },

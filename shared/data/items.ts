@@ -1,5 +1,16 @@
 /** Attributes that are storage mechanics, never part of a domain object. */
-const storageAttributes = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'GSI3PK', 'GSI3SK', 'ttl', 'type']);
+const storageAttributes = new Set([
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
+  'ttl',
+  'type',
+]);
 
 export type Item = Record<string, unknown>;
 

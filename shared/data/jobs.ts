@@ -1,4 +1,10 @@
-import { DeleteCommand, GetCommand, PutCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import type { Stage } from '../api/schemas/common.ts';
 import { db, tableName } from '../clients/dynamodb.ts';
 import { nowIso } from '../util/time.ts';
@@ -57,9 +63,19 @@ export interface JobChecks {
   primaryContact?: { contactId: string; organizationId: string };
 }
 
-export type JobWriteOutcome = 'ok' | 'conflict' | 'portal_disabled' | 'organization_missing' | 'contact_not_in_organization';
+export type JobWriteOutcome =
+  | 'ok'
+  | 'conflict'
+  | 'portal_disabled'
+  | 'organization_missing'
+  | 'contact_not_in_organization';
 
-export async function writeJob(accountId: string, job: JobRecord, expectedRev: number | null, checks: JobChecks = {}) {
+export async function writeJob(
+  accountId: string,
+  job: JobRecord,
+  expectedRev: number | null,
+  checks: JobChecks = {},
+) {
   const put = {
     TableName: tableName,
     Item: jobItem(accountId, job),
@@ -79,7 +95,10 @@ export async function writeJob(accountId: string, job: JobRecord, expectedRev: n
       },
     });
   if (checks.organizationId)
-    conditions.push({ outcome: 'organization_missing', check: organizationExists(accountId, checks.organizationId) });
+    conditions.push({
+      outcome: 'organization_missing',
+      check: organizationExists(accountId, checks.organizationId),
+    });
   if (checks.primaryContact)
     conditions.push({
       outcome: 'contact_not_in_organization',
@@ -124,7 +143,8 @@ export async function unshareJob(accountId: string, jobId: string): Promise<JobR
       new UpdateCommand({
         TableName: tableName,
         Key: keys.job(accountId, jobId),
-        UpdateExpression: 'SET sharedToPortal = :no, updatedAt = :now, rev = rev + :one REMOVE GSI2PK, GSI2SK',
+        UpdateExpression:
+          'SET sharedToPortal = :no, updatedAt = :now, rev = rev + :one REMOVE GSI2PK, GSI2SK',
         ConditionExpression: 'attribute_exists(PK)',
         ExpressionAttributeValues: { ':no': false, ':now': nowIso(), ':one': 1 },
         ReturnValues: 'ALL_NEW',
@@ -141,7 +161,11 @@ export async function unshareJob(accountId: string, jobId: string): Promise<JobR
 export async function deleteJob(accountId: string, jobId: string): Promise<boolean> {
   try {
     await db.send(
-      new DeleteCommand({ TableName: tableName, Key: keys.job(accountId, jobId), ConditionExpression: 'attribute_exists(PK)' }),
+      new DeleteCommand({
+        TableName: tableName,
+        Key: keys.job(accountId, jobId),
+        ConditionExpression: 'attribute_exists(PK)',
+      }),
     );
     return true;
   } catch (error) {

@@ -8,16 +8,24 @@ const account = (accountId: string) => `A#${accountId}`;
 export const keys = {
   account: (accountId: string) => ({ PK: account(accountId), SK: '#ACCOUNT' }),
 
-  organization: (accountId: string, orgId: string) => ({ PK: `${account(accountId)}#O#${orgId}`, SK: '#ORG' }),
+  organization: (accountId: string, orgId: string) => ({
+    PK: `${account(accountId)}#O#${orgId}`,
+    SK: '#ORG',
+  }),
   organizationList: (accountId: string) => ({ GSI1PK: `${account(accountId)}#ORGS` }),
 
-  contact: (accountId: string, contactId: string) => ({ PK: `${account(accountId)}#C#${contactId}`, SK: '#CONTACT' }),
+  contact: (accountId: string, contactId: string) => ({
+    PK: `${account(accountId)}#C#${contactId}`,
+    SK: '#CONTACT',
+  }),
   contactTombstone: (accountId: string, contactId: string) => ({
     PK: `${account(accountId)}#C#${contactId}`,
     SK: '#TOMBSTONE',
   }),
   contactPartition: (accountId: string, contactId: string) => `${account(accountId)}#C#${contactId}`,
-  contactsOfOrganization: (accountId: string, orgId: string) => ({ GSI1PK: `${account(accountId)}#O#${orgId}#CONTACTS` }),
+  contactsOfOrganization: (accountId: string, orgId: string) => ({
+    GSI1PK: `${account(accountId)}#O#${orgId}#CONTACTS`,
+  }),
   auditEntry: (accountId: string, contactId: string, at: string, entryId: string) => ({
     PK: `${account(accountId)}#C#${contactId}`,
     SK: `AUDIT#${at}#${entryId}`,
@@ -28,7 +36,9 @@ export const keys = {
 
   // Portal side: pointer-only keys (token hashes, e-mail index, counters) and their per-contact indexes.
   session: (tokenHash: string) => ({ PK: `SESSION#${tokenHash}`, SK: '#SESSION' }),
-  sessionsOfContact: (accountId: string, contactId: string) => ({ GSI1PK: `${account(accountId)}#C#${contactId}#SESSIONS` }),
+  sessionsOfContact: (accountId: string, contactId: string) => ({
+    GSI1PK: `${account(accountId)}#C#${contactId}#SESSIONS`,
+  }),
   loginLink: (tokenHash: string) => ({ PK: `LOGIN#${tokenHash}`, SK: '#LOGIN' }),
   loginLinksOfContact: (accountId: string, contactId: string) => ({
     GSI1PK: `${account(accountId)}#C#${contactId}#LOGINLINKS`,
@@ -44,14 +54,21 @@ export const keys = {
     SK: '#RATE',
   }),
 
-  requisition: (accountId: string, reqId: string) => ({ PK: `${account(accountId)}#REQ#${reqId}`, SK: '#REQ' }),
+  requisition: (accountId: string, reqId: string) => ({
+    PK: `${account(accountId)}#REQ#${reqId}`,
+    SK: '#REQ',
+  }),
   requisitionList: (accountId: string) => ({ GSI1PK: `${account(accountId)}#REQS` }),
-  requisitionsOfOrganization: (accountId: string, orgId: string) => ({ GSI2PK: `${account(accountId)}#O#${orgId}#REQS` }),
+  requisitionsOfOrganization: (accountId: string, orgId: string) => ({
+    GSI2PK: `${account(accountId)}#O#${orgId}#REQS`,
+  }),
   pendingRequisitions: (accountId: string) => ({ PK: account(accountId), SK: '#PENDING_REQUISITIONS' }),
 
   job: (accountId: string, jobId: string) => ({ PK: `${account(accountId)}#J#${jobId}`, SK: '#JOB' }),
   jobList: (accountId: string) => ({ GSI1PK: `${account(accountId)}#JOBS` }),
-  jobsOfPrimaryContact: (accountId: string, contactId: string) => ({ GSI3PK: `${account(accountId)}#C#${contactId}#JOBS` }),
+  jobsOfPrimaryContact: (accountId: string, contactId: string) => ({
+    GSI3PK: `${account(accountId)}#C#${contactId}#JOBS`,
+  }),
   sharedJobsOfOrganization: (accountId: string, orgId: string) => ({
     GSI2PK: `${account(accountId)}#O#${orgId}#SHARED_JOBS`,
   }),
@@ -77,4 +94,5 @@ export const keys = {
 } as const;
 
 /** The account id of a tenant partition key (`A#<accountId>#…`); ids never contain `#`. */
-export const accountIdOfKey = (pk: string): string | undefined => (pk.startsWith('A#') ? pk.split('#')[1] : undefined);
+export const accountIdOfKey = (pk: string): string | undefined =>
+  pk.startsWith('A#') ? pk.split('#')[1] : undefined;

@@ -36,8 +36,13 @@ export async function loginEntries(emailHash: string) {
 }
 
 /** The contacts and accounts behind the entries (one BatchGet), then their organizations (one more). */
-export async function loginSubjects(entries: { accountId: string; contactId: string; portalUserId: string }[]) {
-  const firstKeys = entries.flatMap((e) => [keys.contact(e.accountId, e.contactId), keys.account(e.accountId)]);
+export async function loginSubjects(
+  entries: { accountId: string; contactId: string; portalUserId: string }[],
+) {
+  const firstKeys = entries.flatMap((e) => [
+    keys.contact(e.accountId, e.contactId),
+    keys.account(e.accountId),
+  ]);
   const first = await batchGet(firstKeys);
   const subjects = entries.map((e, i) => ({
     entry: e,
@@ -46,9 +51,14 @@ export async function loginSubjects(entries: { accountId: string; contactId: str
   }));
   const withOrg = subjects.filter((s) => s.contact?.organizationId);
   const orgs = withOrg.length
-    ? await batchGet(withOrg.map((s) => keys.organization(s.entry.accountId, s.contact?.organizationId as string)))
+    ? await batchGet(
+        withOrg.map((s) => keys.organization(s.entry.accountId, s.contact?.organizationId as string)),
+      )
     : [];
-  return withOrg.map((s, i) => ({ ...s, organization: orgs[i] ? organizationFromItem(orgs[i] as Item) : undefined }));
+  return withOrg.map((s, i) => ({
+    ...s,
+    organization: orgs[i] ? organizationFromItem(orgs[i] as Item) : undefined,
+  }));
 }
 
 export async function storeLoginLinks(links: { hash: string; record: LoginLinkRecord }[]): Promise<void> {
@@ -66,7 +76,9 @@ export async function storeLoginLinks(links: { hash: string; record: LoginLinkRe
       },
     }));
     for (let attempt = 0; requests.length && attempt < 5; attempt++) {
-      const result = await db.send(new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }));
+      const result = await db.send(
+        new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }),
+      );
       requests = (result.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
       if (requests.length) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
     }
@@ -76,7 +88,9 @@ export async function storeLoginLinks(links: { hash: string; record: LoginLinkRe
 
 /** The link behind a token and what it would log into, in two reads. Consumes nothing. */
 export async function loadLoginLink(tokenHash: string) {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.loginLink(tokenHash), ConsistentRead: true }));
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.loginLink(tokenHash), ConsistentRead: true }),
+  );
   if (!Item) return undefined;
   const link = Item as LoginLinkRecord;
   const [contact, organization, account] = await batchGet([

@@ -16,7 +16,11 @@ export async function sendOnce(dedupeKey: string, send: () => Promise<void>): Pr
     await db.send(
       new PutCommand({
         TableName: tableName,
-        Item: { ...markerKey(dedupeKey), type: itemTypes.notificationSent, ttl: epochSeconds(new Date()) + 7 * 86_400 },
+        Item: {
+          ...markerKey(dedupeKey),
+          type: itemTypes.notificationSent,
+          ttl: epochSeconds(new Date()) + 7 * 86_400,
+        },
         ConditionExpression: 'attribute_not_exists(PK)',
       }),
     );

@@ -4,7 +4,11 @@ import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
 
 /** One page of an organization's contacts (GSI1), for the cascade (B15). */
-export async function contactsOfOrganizationPage(accountId: string, orgId: string, startKey?: Record<string, unknown>) {
+export async function contactsOfOrganizationPage(
+  accountId: string,
+  orgId: string,
+  startKey?: Record<string, unknown>,
+) {
   const page = await db.send(
     new QueryCommand({
       TableName: tableName,
@@ -30,7 +34,12 @@ export interface CascadeResult {
  * their audit trails stay readable (B21). A transaction cancelled by moved contacts is retried
  * without them. So N contacts cost ceil(N/25) write requests, plus one per chunk that held a mover.
  */
-export async function deleteContactsOfOrganization(accountId: string, orgId: string, contactIds: string[], at: string): Promise<CascadeResult> {
+export async function deleteContactsOfOrganization(
+  accountId: string,
+  orgId: string,
+  contactIds: string[],
+  at: string,
+): Promise<CascadeResult> {
   const result: CascadeResult = { deleted: 0, skipped: 0, writeRequests: 0 };
   for (let i = 0; i < contactIds.length; i += 25) {
     let chunk = contactIds.slice(i, i + 25);
@@ -53,7 +62,13 @@ export async function deleteContactsOfOrganization(accountId: string, orgId: str
               {
                 Put: {
                   TableName: tableName,
-                  Item: { ...keys.contactTombstone(accountId, contactId), type: itemTypes.contactTombstone, contactId, deletedAt: at, deletedBy: 'organization_deleted' },
+                  Item: {
+                    ...keys.contactTombstone(accountId, contactId),
+                    type: itemTypes.contactTombstone,
+                    contactId,
+                    deletedAt: at,
+                    deletedBy: 'organization_deleted',
+                  },
                 },
               },
             ]),
@@ -62,7 +77,8 @@ export async function deleteContactsOfOrganization(accountId: string, orgId: str
         result.deleted += chunk.length;
         chunk = [];
       } catch (error) {
-        const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] }).CancellationReasons;
+        const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] })
+          .CancellationReasons;
         if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
         const movedOut = new Set(chunk.filter((_, j) => reasons[j * 2]?.Code === 'ConditionalCheckFailed'));
         // Cancelled for another reason (a conflict, throttling): retry the same chunk.

@@ -39,7 +39,9 @@ export async function putOrganization(accountId: string, org: Organization): Pro
 }
 
 export async function getOrganization(accountId: string, orgId: string): Promise<Organization | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.organization(accountId, orgId) }));
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.organization(accountId, orgId) }),
+  );
   return Item ? organizationFromItem(Item) : undefined;
 }
 

@@ -11,7 +11,11 @@ export type RevokeAccessOutcome = 'ok' | 'contact_missing' | 'no_active_access';
  * B22: marks the active portal user deactivated on the contact item — so the session check refuses
  * it on the next request — and records it, in one transaction.
  */
-export async function revokeAccess(accountId: string, contactId: string, audit: AuditEntry): Promise<RevokeAccessOutcome> {
+export async function revokeAccess(
+  accountId: string,
+  contactId: string,
+  audit: AuditEntry,
+): Promise<RevokeAccessOutcome> {
   try {
     await db.send(
       new TransactWriteCommand({
@@ -22,7 +26,8 @@ export async function revokeAccess(accountId: string, contactId: string, audit: 
               Key: keys.contact(accountId, contactId),
               UpdateExpression:
                 'SET portalUser.#status = :off, portalUser.deactivatedAt = :at, portalUser.deactivatedCause = :cause, rev = rev + :one',
-              ConditionExpression: 'portalUser.#status = :active AND portalUser.accessVersion = accessVersion',
+              ConditionExpression:
+                'portalUser.#status = :active AND portalUser.accessVersion = accessVersion',
               ExpressionAttributeNames: { '#status': 'status' },
               ExpressionAttributeValues: {
                 ':off': 'deactivated',

@@ -36,7 +36,9 @@ export function newSessionItem(tokenHash: string, s: SessionRecord): Item {
 }
 
 export async function getSession(tokenHash: string): Promise<SessionRecord | undefined> {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.session(tokenHash), ConsistentRead: true }));
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.session(tokenHash), ConsistentRead: true }),
+  );
   return Item as SessionRecord | undefined;
 }
 

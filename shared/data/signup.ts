@@ -22,7 +22,9 @@ interface InvitationPointer {
 
 /** The invitation behind a token, in two reads (pointer, then contact + organization + account). Consumes nothing. */
 export async function loadInvitation(tokenHash: string) {
-  const { Item } = await db.send(new GetCommand({ TableName: tableName, Key: keys.invitationToken(tokenHash), ConsistentRead: true }));
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.invitationToken(tokenHash), ConsistentRead: true }),
+  );
   if (!Item) return undefined;
   const pointer = Item as InvitationPointer;
   const [contact, organization, account] = await batchGet([

@@ -47,7 +47,11 @@ export type SubmitOutcome = 'ok' | 'job_missing' | 'candidate_missing' | 'alread
 
 /** One transaction: job and candidate exist, the candidate is not yet on this job, the submission. */
 export async function insertSubmission(accountId: string, s: SubmissionRecord): Promise<SubmitOutcome> {
-  const exists = (Key: Record<string, string>) => ({ TableName: tableName, Key, ConditionExpression: 'attribute_exists(PK)' });
+  const exists = (Key: Record<string, string>) => ({
+    TableName: tableName,
+    Key,
+    ConditionExpression: 'attribute_exists(PK)',
+  });
   try {
     await db.send(
       new TransactWriteCommand({
@@ -78,12 +82,18 @@ export async function insertSubmission(accountId: string, s: SubmissionRecord): 
 }
 
 export async function getJobAndCandidate(accountId: string, jobId: string, candidateId: string) {
-  const [job, candidate] = await batchGet([keys.job(accountId, jobId), keys.candidate(accountId, candidateId)]);
+  const [job, candidate] = await batchGet([
+    keys.job(accountId, jobId),
+    keys.candidate(accountId, candidateId),
+  ]);
   return { job, candidate: candidate as Candidate | undefined };
 }
 
 export async function getJobAndSubmission(accountId: string, jobId: string, submissionId: string) {
-  const [job, submission] = await batchGet([keys.job(accountId, jobId), keys.submission(accountId, jobId, submissionId)]);
+  const [job, submission] = await batchGet([
+    keys.job(accountId, jobId),
+    keys.submission(accountId, jobId, submissionId),
+  ]);
   return {
     job: job ? jobFromItem(job) : undefined,
     submission: submission ? submissionFromItem(submission) : undefined,

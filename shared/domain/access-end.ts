@@ -33,7 +33,11 @@ export async function endPortalAccess(event: AccessEndedEvent): Promise<void> {
       ? deleteIfPointsAt(keys.invitationToken(event.invitationTokenHash), 'contactId', contactId)
       : undefined,
     event.portalUserId && event.portalUserEmail
-      ? deleteIfPointsAt(keys.loginEmail(hashEmail(event.portalUserEmail), accountId, contactId), 'portalUserId', event.portalUserId)
+      ? deleteIfPointsAt(
+          keys.loginEmail(hashEmail(event.portalUserEmail), accountId, contactId),
+          'portalUserId',
+          event.portalUserId,
+        )
       : undefined,
     event.portalUserId && cause !== 'contact_deleted' && cause !== 'organization_deleted'
       ? markPortalUserDeactivated(accountId, contactId, event.portalUserId, accessVersion, cause, event.at)
@@ -53,4 +57,8 @@ export async function endPortalAccess(event: AccessEndedEvent): Promise<void> {
 
 /** B10: a contact that left its organization, or was deleted, is no job's primary contact any more. */
 export const releaseJobsOf = (event: AccessEndedEvent) =>
-  releasePrimaryContact(event.accountId, event.contactId, event.cause === 'contact_deleted' ? null : (event.newOrganizationId ?? null));
+  releasePrimaryContact(
+    event.accountId,
+    event.contactId,
+    event.cause === 'contact_deleted' ? null : (event.newOrganizationId ?? null),
+  );

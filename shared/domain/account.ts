@@ -24,6 +24,7 @@ export const readAccount = (accountId: string) => getAccountSettings(accountId);
 
 /** Only an admin may change the account (B1). */
 export async function changeAccount(recruiter: Recruiter, patch: AccountPatch): Promise<AccountSettings> {
-  if (recruiter.role !== 'admin') throw forbidden('forbidden', 'Only an account admin can change these settings.');
+  if (recruiter.role !== 'admin')
+    throw forbidden('forbidden', 'Only an account admin can change these settings.');
   return updateAccountSettings(recruiter.accountId, patch);
 }

@@ -1,6 +1,13 @@
 import type { DeactivationCause } from './portal-access.ts';
 
-export const auditTypes = ['invited', 'reinvited', 'invitation_revoked', 'joined', 'logged_in', 'deactivated'] as const;
+export const auditTypes = [
+  'invited',
+  'reinvited',
+  'invitation_revoked',
+  'joined',
+  'logged_in',
+  'deactivated',
+] as const;
 export type AuditType = (typeof auditTypes)[number];
 
 export interface AuditActor {

@@ -94,7 +94,11 @@ export function applyContactPatch(before: ContactRecord, patch: ContactPatch, no
   };
 }
 
-export function updateContact(accountId: string, contactId: string, patch: ContactPatch): Promise<ContactView> {
+export function updateContact(
+  accountId: string,
+  contactId: string,
+  patch: ContactPatch,
+): Promise<ContactView> {
   return withFreshRead(async () => {
     const { contact, account } = await store.getContactAndAccount(accountId, contactId);
     if (!contact) throw notFound('The contact');

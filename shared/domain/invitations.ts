@@ -83,7 +83,10 @@ export function inviteContact(recruiter: Recruiter, contactId: string): Promise<
     } catch (error) {
       logger.error('invitation e-mail refused', { error, contactId });
       await store.withdrawUnsentInvitation(pending);
-      throw upstream('email_failed', 'The invitation e-mail could not be sent, so no invitation was made. Please try again.');
+      throw upstream(
+        'email_failed',
+        'The invitation e-mail could not be sent, so no invitation was made. Please try again.',
+      );
     }
     return { contactId, status: 'invited', expiresAt: invitation.expiresAt };
   });
@@ -97,7 +100,8 @@ export async function revokeInvitation(recruiter: Recruiter, contactId: string):
     actor: recruiterActor(recruiter.email),
   });
   if (outcome === 'contact_missing') throw notFound('The contact');
-  if (outcome === 'no_invitation') throw refused('no_pending_invitation', 'This contact has no pending invitation.');
+  if (outcome === 'no_invitation')
+    throw refused('no_pending_invitation', 'This contact has no pending invitation.');
 }
 
 /** B22: a recruiter ends a contact's active portal access by hand; it takes effect on the next request. */
@@ -110,5 +114,6 @@ export async function revokePortalAccess(recruiter: Recruiter, contactId: string
     cause: 'revoked_by_recruiter',
   });
   if (outcome === 'contact_missing') throw notFound('The contact');
-  if (outcome === 'no_active_access') throw refused('no_active_access', 'This contact has no active portal access.');
+  if (outcome === 'no_active_access')
+    throw refused('no_active_access', 'This contact has no active portal access.');
 }

@@ -23,7 +23,10 @@ function raiseFor(outcome: JobWriteOutcome): void {
     case 'organization_missing':
       throw refused('organization_not_found', 'The organization does not exist (or is being deleted).');
     case 'contact_not_in_organization':
-      throw refused('invalid_primary_contact', "The primary contact must be a contact of the job's organization.");
+      throw refused(
+        'invalid_primary_contact',
+        "The primary contact must be a contact of the job's organization.",
+      );
   }
 }
 

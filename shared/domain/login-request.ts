@@ -4,7 +4,8 @@ import { limitLoginLinkRequest } from './rate-limit.ts';
 
 /** What every accepted login request answers, known address or not (B7: no user enumeration). */
 export const loginRequestAnswer = {
-  message: 'If this address belongs to a Client Portal user, a login link is on its way. It works once, within 15 minutes.',
+  message:
+    'If this address belongs to a Client Portal user, a login link is on its way. It works once, within 15 minutes.',
 } as const;
 
 /**
@@ -13,6 +14,9 @@ export const loginRequestAnswer = {
  */
 export async function requestLoginLinks(email: string, clientAddress: string): Promise<void> {
   await limitLoginLinkRequest(email, clientAddress);
-  const detail: LoginLinksRequested = { email: email.trim().toLowerCase(), requestedAt: new Date().toISOString() };
+  const detail: LoginLinksRequested = {
+    email: email.trim().toLowerCase(),
+    requestedAt: new Date().toISOString(),
+  };
   await publishEvent(detailTypes.loginLinksRequested, detail);
 }

@@ -1,4 +1,10 @@
-import { commitLogin, loadLoginLink, loginEntries, loginSubjects, storeLoginLinks } from '../data/login-links.ts';
+import {
+  commitLogin,
+  loadLoginLink,
+  loginEntries,
+  loginSubjects,
+  storeLoginLinks,
+} from '../data/login-links.ts';
 import type { LoginLinkRecord } from '../data/login-links.ts';
 import { portalLinks } from '../email/links.ts';
 import { sendEmail } from '../email/send-email.ts';
@@ -10,7 +16,8 @@ import { hasActiveAccess } from './portal-access.ts';
 import { sessionPolicy } from './session-policy.ts';
 import { issueSession } from './sessions-issue.ts';
 
-const sameAddress = (a: string | null | undefined, b: string) => (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+const sameAddress = (a: string | null | undefined, b: string) =>
+  (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * B7, done asynchronously after the 202: one login link per agency where this e-mail belongs to an
@@ -41,7 +48,11 @@ export async function sendLoginLinks(email: string, now = new Date()): Promise<n
       createdAt: now.toISOString(),
       expiresAt,
     };
-    const view = { agencyName: s.account.portalName, organizationName: s.organization?.name ?? '', url: portalLinks.loginContinue(token) };
+    const view = {
+      agencyName: s.account.portalName,
+      organizationName: s.organization?.name ?? '',
+      url: portalLinks.loginContinue(token),
+    };
     return { hash, record, view };
   });
   await storeLoginLinks(links);
@@ -50,7 +61,11 @@ export async function sendLoginLinks(email: string, now = new Date()): Promise<n
 }
 
 const linkNotFound = () =>
-  new DomainError('not_found', 'login_link_not_found', 'This login link is not valid any more. Ask for a new one on the login page.');
+  new DomainError(
+    'not_found',
+    'login_link_not_found',
+    'This login link is not valid any more. Ask for a new one on the login page.',
+  );
 
 async function usableLink(token: string, now: Date) {
   const tokenHash = hashToken(token);
@@ -75,7 +90,12 @@ async function usableLink(token: string, now: Date) {
 /** Checks a login link without consuming it (the landing page shows where it leads). */
 export async function describeLoginLink(token: string) {
   const { user, organization, account, link } = await usableLink(token, new Date());
-  return { email: user.email, organization: { name: organization.name }, agency: { name: account.portalName }, expiresAt: link.expiresAt };
+  return {
+    email: user.email,
+    organization: { name: organization.name },
+    agency: { name: account.portalName },
+    expiresAt: link.expiresAt,
+  };
 }
 
 /** Consumes a login link and starts a new session (B7). */
@@ -88,8 +108,16 @@ export async function logIn(token: string) {
     link,
     now: now.toISOString(),
     session: { hash: session.hash, record: session.record },
-    audit: { id: newId(), type: 'logged_in', at: now.toISOString(), actor: { type: 'client', email: user.email } },
+    audit: {
+      id: newId(),
+      type: 'logged_in',
+      at: now.toISOString(),
+      actor: { type: 'client', email: user.email },
+    },
   });
   if (!committed) throw linkNotFound();
-  return { sessionToken: session.token, user: { id: user.id, firstName: user.firstName, lastName: user.lastName, email: user.email } };
+  return {
+    sessionToken: session.token,
+    user: { id: user.id, firstName: user.firstName, lastName: user.lastName, email: user.email },
+  };
 }

@@ -29,4 +29,5 @@ export async function deleteOrganization(accountId: string, orgId: string): Prom
   if (!(await store.deleteOrganization(accountId, orgId))) throw notFound('The organization');
 }
 
-export const listOrganizations = (accountId: string, page: PageRequest) => store.listOrganizations(accountId, page);
+export const listOrganizations = (accountId: string, page: PageRequest) =>
+  store.listOrganizations(accountId, page);

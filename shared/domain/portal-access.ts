@@ -12,7 +12,12 @@ export const deactivationCauses = [
 export type DeactivationCause = (typeof deactivationCauses)[number];
 
 export type PortalStatus = 'none' | 'invited' | 'expired' | 'active' | 'deactivated';
-export type IneligibleReason = 'portal_disabled' | 'missing_email' | 'invalid_email' | 'no_organization' | 'already_active';
+export type IneligibleReason =
+  | 'portal_disabled'
+  | 'missing_email'
+  | 'invalid_email'
+  | 'no_organization'
+  | 'already_active';
 
 export interface Invitation {
   tokenHash: string;

@@ -2,7 +2,13 @@ import type { JobRecord } from '../data/jobs.ts';
 import { getJob } from '../data/jobs.ts';
 import type { PageRequest } from '../data/paging.ts';
 import { listSharedJobs } from '../data/portal-jobs.ts';
-import { getJobAndSubmission, listSubmissions, replaceSubmission, type Remark, type SubmissionRecord } from '../data/submissions.ts';
+import {
+  getJobAndSubmission,
+  listSubmissions,
+  replaceSubmission,
+  type Remark,
+  type SubmissionRecord,
+} from '../data/submissions.ts';
 import type { Stage } from '../api/schemas/common.ts';
 import { notFound, refused } from './errors.ts';
 import { StaleRead, withFreshRead } from './optimistic.ts';
@@ -46,9 +52,13 @@ export function actOnCandidate(
     const { job, submission } = await getJobAndSubmission(caller.accountId, jobId, submissionId);
     if (!visibleTo(caller, job) || !submission) throw notFound('The candidate');
     if (action.stage !== undefined && !job.clientAllowedStages.includes(action.stage))
-      throw refused('stage_not_allowed', 'Your recruiter has not opened this stage to clients for this job.', {
-        allowedStages: job.clientAllowedStages,
-      });
+      throw refused(
+        'stage_not_allowed',
+        'Your recruiter has not opened this stage to clients for this job.',
+        {
+          allowedStages: job.clientAllowedStages,
+        },
+      );
     const now = new Date().toISOString();
     const entry: Remark = {
       text: action.remark ?? '',
@@ -66,7 +76,8 @@ export function actOnCandidate(
     };
     const outcome = await replaceSubmission(caller.accountId, next, submission.rev);
     if (outcome === 'conflict') throw new StaleRead();
-    if (outcome === 'too_large') throw refused('history_full', 'This candidate has no room for more remarks.');
+    if (outcome === 'too_large')
+      throw refused('history_full', 'This candidate has no room for more remarks.');
     return portalSubmissionView(next);
   });
 }

@@ -33,7 +33,10 @@ export async function checkSession(token: string | undefined, now = new Date()):
   const sessionHash = hashToken(token);
   const session = await getSession(sessionHash);
   if (!session) throw refused();
-  if (Date.parse(session.idleExpiresAt) <= now.getTime() || Date.parse(session.absoluteExpiresAt) <= now.getTime())
+  if (
+    Date.parse(session.idleExpiresAt) <= now.getTime() ||
+    Date.parse(session.absoluteExpiresAt) <= now.getTime()
+  )
     throw refused();
 
   const { contact, organization, account } = await getSessionSubjects(session);
@@ -50,7 +53,8 @@ export async function checkSession(token: string | undefined, now = new Date()):
   )
     throw refused();
 
-  if (now.getTime() - Date.parse(session.lastSeenAt) > sessionPolicy.touchEveryMs) await touchSession(sessionHash, now);
+  if (now.getTime() - Date.parse(session.lastSeenAt) > sessionPolicy.touchEveryMs)
+    await touchSession(sessionHash, now);
 
   return {
     sessionHash,

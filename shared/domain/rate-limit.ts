@@ -16,8 +16,13 @@ export async function limitLoginLinkRequest(email: string, address: string, now 
   ]);
   if (byEmail > perEmail || byAddress > perAddress) {
     const retryAfterSeconds = windowStart + windowSeconds - nowSeconds;
-    throw new DomainError('rate_limited', 'rate_limited', 'Too many login requests. Please try again later.', {
-      retryAfterSeconds,
-    });
+    throw new DomainError(
+      'rate_limited',
+      'rate_limited',
+      'Too many login requests. Please try again later.',
+      {
+        retryAfterSeconds,
+      },
+    );
   }
 }

@@ -3,7 +3,13 @@ import { newToken } from '../util/tokens.ts';
 import { sessionPolicy } from './session-policy.ts';
 
 /** A fresh session (B5, B7: one at every sign-up and login): the token for the cookie, the record to store. */
-export function issueSession(subject: Pick<SessionRecord, 'accountId' | 'organizationId' | 'contactId' | 'portalUserId' | 'accessVersion'>, now: Date) {
+export function issueSession(
+  subject: Pick<
+    SessionRecord,
+    'accountId' | 'organizationId' | 'contactId' | 'portalUserId' | 'accessVersion'
+  >,
+  now: Date,
+) {
   const { token, hash } = newToken();
   // Only the subject's ids: callers may hand in a whole stored item (a login link), whose keys must not travel.
   const record: SessionRecord = {

@@ -11,7 +11,11 @@ import type { PortalUser } from './portal-access.ts';
 import { issueSession } from './sessions-issue.ts';
 
 const invitationNotFound = () =>
-  new DomainError('not_found', 'invitation_not_found', 'This invitation link is not valid any more. Ask your recruiter for a new one.');
+  new DomainError(
+    'not_found',
+    'invitation_not_found',
+    'This invitation link is not valid any more. Ask your recruiter for a new one.',
+  );
 
 /** The invitation behind a token, if it can still be used: same contact access, organization and e-mail. */
 async function usableInvitation(token: string, now: Date) {
@@ -30,7 +34,14 @@ async function usableInvitation(token: string, now: Date) {
   if (!loaded.account.portalEnabled) throw portalDisabled();
   if (Date.parse(invitation.expiresAt) <= now.getTime())
     throw refused('invitation_expired', 'This invitation has expired. Ask your recruiter to send a new one.');
-  return { tokenHash, invitation, ...loaded, contact: loaded.contact, organization: loaded.organization, email: loaded.contact.email };
+  return {
+    tokenHash,
+    invitation,
+    ...loaded,
+    contact: loaded.contact,
+    organization: loaded.organization,
+    email: loaded.contact.email,
+  };
 }
 
 /** B5: who is invited — read-only, so e-mail link scanners that fetch the link change nothing. */
@@ -87,7 +98,14 @@ export async function signUp(input: Signup) {
   if (!committed) throw invitationNotFound();
 
   try {
-    await sendEmail(welcomeLoginEmail({ to: email, firstName: input.firstName, agencyName: account.portalName, loginUrl: portalLinks.login() }));
+    await sendEmail(
+      welcomeLoginEmail({
+        to: email,
+        firstName: input.firstName,
+        agencyName: account.portalName,
+        loginUrl: portalLinks.login(),
+      }),
+    );
   } catch (error) {
     // The account exists and the user is signed in; the login page works without this e-mail.
     logger.error('login link e-mail after sign-up could not be sent', { error, contactId: contact.id });

@@ -40,7 +40,12 @@ export async function submitCandidate(accountId: string, jobId: string, candidat
 }
 
 /** B12: a recruiter may move into any stage; every move and remark is kept as history. */
-export function updateSubmission(recruiter: Recruiter, jobId: string, submissionId: string, patch: SubmissionPatch) {
+export function updateSubmission(
+  recruiter: Recruiter,
+  jobId: string,
+  submissionId: string,
+  patch: SubmissionPatch,
+) {
   return withFreshRead(async () => {
     const { job, submission } = await store.getJobAndSubmission(recruiter.accountId, jobId, submissionId);
     if (!job || !submission) throw notFound('The submission');
@@ -74,4 +79,3 @@ export async function listSubmissions(accountId: string, jobId: string, page: Pa
   if (!result.jobFound) throw notFound('The job');
   return { items: result.submissions.map(submissionView), nextCursor: result.nextCursor };
 }
-

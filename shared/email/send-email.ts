@@ -21,7 +21,10 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
       Content: {
         Simple: {
           Subject: { Data: message.subject, Charset: 'UTF-8' },
-          Body: { Html: { Data: message.html, Charset: 'UTF-8' }, Text: { Data: message.text, Charset: 'UTF-8' } },
+          Body: {
+            Html: { Data: message.html, Charset: 'UTF-8' },
+            Text: { Data: message.text, Charset: 'UTF-8' },
+          },
         },
       },
       ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),

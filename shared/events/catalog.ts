@@ -36,7 +36,12 @@ export interface AccessEnded {
   organizationId: string | null;
   /** Whether this version's portal user was active when it ended (then it is audited). */
   wasActive: boolean;
-  cause: 'contact_deleted' | 'contact_unassigned' | 'contact_moved' | 'contact_email_changed' | 'revoked_by_recruiter';
+  cause:
+    | 'contact_deleted'
+    | 'contact_unassigned'
+    | 'contact_moved'
+    | 'contact_email_changed'
+    | 'revoked_by_recruiter';
   at: string;
 }
 

@@ -8,7 +8,9 @@ import { logger } from '../clients/logger.ts';
  * A thrown error fails the invocation, which EventBridge retries (retry policy) and then parks in
  * the rule's dead-letter queue; the function's own async on-failure destination catches the rest.
  */
-export function eventHandler<T>(fn: (detail: T, event: EventBridgeEvent<string, T>, context: Context) => Promise<unknown>) {
+export function eventHandler<T>(
+  fn: (detail: T, event: EventBridgeEvent<string, T>, context: Context) => Promise<unknown>,
+) {
   return middy<EventBridgeEvent<string, T>, void, Error, Context>()
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .handler(async (event, context) => {

@@ -21,7 +21,9 @@ const image = (raw: Record<string, unknown> | undefined): Image | undefined =>
 
 /** TTL deletions are the service tidying up, never a domain event. */
 export const isTtlExpiry = (r: DynamoDBRecord) =>
-  r.eventName === 'REMOVE' && r.userIdentity?.type === 'Service' && r.userIdentity?.principalId === 'dynamodb.amazonaws.com';
+  r.eventName === 'REMOVE' &&
+  r.userIdentity?.type === 'Service' &&
+  r.userIdentity?.principalId === 'dynamodb.amazonaws.com';
 
 /** The item types whose changes can make events; the stream filter lets only these through. */
 export const eventfulTypes = [
@@ -33,7 +35,12 @@ export const eventfulTypes = [
   itemTypes.submission,
 ] as const;
 
-function accessEnded(before: ContactRecord, accountId: string, cause: AccessEnded['cause'], at: string): AccessEnded {
+function accessEnded(
+  before: ContactRecord,
+  accountId: string,
+  cause: AccessEnded['cause'],
+  at: string,
+): AccessEnded {
   return {
     accountId,
     contactId: before.id,
@@ -41,27 +48,59 @@ function accessEnded(before: ContactRecord, accountId: string, cause: AccessEnde
     organizationId: before.organizationId,
     cause,
     at,
-    wasActive: before.portalUser?.status === 'active' && before.portalUser.accessVersion === before.accessVersion,
-    ...(before.portalUser ? { portalUserId: before.portalUser.id, portalUserEmail: before.portalUser.email } : {}),
+    wasActive:
+      before.portalUser?.status === 'active' && before.portalUser.accessVersion === before.accessVersion,
+    ...(before.portalUser
+      ? { portalUserId: before.portalUser.id, portalUserEmail: before.portalUser.email }
+      : {}),
     ...(before.invitation ? { invitationTokenHash: before.invitation.tokenHash } : {}),
   };
 }
 
-function contactEvents(kind: string, before: ContactRecord | undefined, after: ContactRecord | undefined, accountId: string, at: string): DomainEvent[] {
+function contactEvents(
+  kind: string,
+  before: ContactRecord | undefined,
+  after: ContactRecord | undefined,
+  accountId: string,
+  at: string,
+): DomainEvent[] {
   if (kind === 'REMOVE' && before)
-    return [{ detailType: detailTypes.contactDeleted, detail: accessEnded(before, accountId, 'contact_deleted', at) }];
+    return [
+      {
+        detailType: detailTypes.contactDeleted,
+        detail: accessEnded(before, accountId, 'contact_deleted', at),
+      },
+    ];
   if (kind !== 'MODIFY' || !before || !after) return [];
   if (after.accessVersion !== before.accessVersion) {
     const cause = after.accessEndedCause ?? 'contact_moved';
-    const detailType = cause === 'contact_email_changed' ? detailTypes.contactEmailChanged : detailTypes.contactOrganizationChanged;
-    return [{ detailType, detail: { ...accessEnded(before, accountId, cause as AccessEnded['cause'], at), newOrganizationId: after.organizationId } }];
+    const detailType =
+      cause === 'contact_email_changed'
+        ? detailTypes.contactEmailChanged
+        : detailTypes.contactOrganizationChanged;
+    return [
+      {
+        detailType,
+        detail: {
+          ...accessEnded(before, accountId, cause as AccessEnded['cause'], at),
+          newOrganizationId: after.organizationId,
+        },
+      },
+    ];
   }
   const revoked =
     before.portalUser?.status === 'active' &&
     after.portalUser?.status === 'deactivated' &&
     after.portalUser.id === before.portalUser.id &&
     after.portalUser.deactivatedCause === 'revoked_by_recruiter';
-  return revoked ? [{ detailType: detailTypes.portalAccessRevoked, detail: accessEnded(before, accountId, 'revoked_by_recruiter', at) }] : [];
+  return revoked
+    ? [
+        {
+          detailType: detailTypes.portalAccessRevoked,
+          detail: accessEnded(before, accountId, 'revoked_by_recruiter', at),
+        },
+      ]
+    : [];
 }
 
 function clientEntries(before: SubmissionRecord, after: SubmissionRecord) {
@@ -77,18 +116,35 @@ export function eventsFromRecord(record: DynamoDBRecord): DomainEvent[] {
   const accountId = accountIdOfKey(String(item?.PK ?? ''));
   if (!item || !accountId) return [];
   const kind = record.eventName ?? '';
-  const at = new Date((record.dynamodb?.ApproximateCreationDateTime ?? Date.now() / 1000) * 1000).toISOString();
+  const at = new Date(
+    (record.dynamodb?.ApproximateCreationDateTime ?? Date.now() / 1000) * 1000,
+  ).toISOString();
   switch (item.type) {
     case itemTypes.organization:
       return kind === 'REMOVE'
-        ? [{ detailType: detailTypes.organizationDeleted, detail: { accountId, organizationId: item.id, at } }]
+        ? [
+            {
+              detailType: detailTypes.organizationDeleted,
+              detail: { accountId, organizationId: item.id, at },
+            },
+          ]
         : [];
     case itemTypes.contact:
-      return contactEvents(kind, before as ContactRecord | undefined, after as ContactRecord | undefined, accountId, at);
+      return contactEvents(
+        kind,
+        before as ContactRecord | undefined,
+        after as ContactRecord | undefined,
+        accountId,
+        at,
+      );
     case itemTypes.job:
-      return kind === 'REMOVE' ? [{ detailType: detailTypes.jobDeleted, detail: { accountId, jobId: item.id } }] : [];
+      return kind === 'REMOVE'
+        ? [{ detailType: detailTypes.jobDeleted, detail: { accountId, jobId: item.id } }]
+        : [];
     case itemTypes.candidate:
-      return kind === 'REMOVE' ? [{ detailType: detailTypes.candidateDeleted, detail: { accountId, candidateId: item.id } }] : [];
+      return kind === 'REMOVE'
+        ? [{ detailType: detailTypes.candidateDeleted, detail: { accountId, candidateId: item.id } }]
+        : [];
     case itemTypes.requisition: {
       const summary = {
         accountId,
@@ -99,8 +155,12 @@ export function eventsFromRecord(record: DynamoDBRecord): DomainEvent[] {
         submittedBy: item.submittedBy,
         ...(item.reviewRemarks ? { reviewRemarks: item.reviewRemarks } : {}),
       };
-      if (kind === 'INSERT' && item.status === 'pending') return [{ detailType: detailTypes.requisitionSubmitted, detail: summary }];
-      const reviewed = kind === 'MODIFY' && before?.status === 'pending' && ['approved', 'rejected'].includes(String(after?.status));
+      if (kind === 'INSERT' && item.status === 'pending')
+        return [{ detailType: detailTypes.requisitionSubmitted, detail: summary }];
+      const reviewed =
+        kind === 'MODIFY' &&
+        before?.status === 'pending' &&
+        ['approved', 'rejected'].includes(String(after?.status));
       return reviewed ? [{ detailType: detailTypes.requisitionReviewed, detail: summary }] : [];
     }
     case itemTypes.submission: {

@@ -27,15 +27,21 @@ export const eventRules: EventRule[] = [
   }),
   rule({
     id: 'cascade-organization',
-    description: "B15: deleting an organization deletes its contacts (continuing in follow-up events)",
+    description: 'B15: deleting an organization deletes its contacts (continuing in follow-up events)',
     detailTypes: [t.organizationDeleted],
     handler: 'events/cascade-organization',
     access: { table: 'readWrite', events: true },
   }),
   rule({
     id: 'end-portal-access',
-    description: 'B15–B21: deactivate the portal user, revoke sessions and links, cancel the invitation, audit',
-    detailTypes: [t.contactDeleted, t.contactOrganizationChanged, t.contactEmailChanged, t.portalAccessRevoked],
+    description:
+      'B15–B21: deactivate the portal user, revoke sessions and links, cancel the invitation, audit',
+    detailTypes: [
+      t.contactDeleted,
+      t.contactOrganizationChanged,
+      t.contactEmailChanged,
+      t.portalAccessRevoked,
+    ],
     handler: 'events/end-portal-access',
     access: { table: 'readWrite' },
   }),
@@ -62,7 +68,8 @@ export const eventRules: EventRule[] = [
   }),
   rule({
     id: 'notify-agency',
-    description: "B23: the account's notification address hears of requisitions and clients' moves and remarks",
+    description:
+      "B23: the account's notification address hears of requisitions and clients' moves and remarks",
     detailTypes: [t.requisitionSubmitted, t.candidateMovedByClient, t.candidateRemarkedByClient],
     handler: 'events/notify-agency',
     access: { table: 'readWrite', email: true },

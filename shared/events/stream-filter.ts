@@ -8,5 +8,9 @@ import { eventfulTypes } from './from-stream.ts';
  */
 export const streamFilterPatterns: Record<string, unknown>[] = [
   { eventName: ['INSERT', 'MODIFY'], dynamodb: { NewImage: { type: { S: [...eventfulTypes] } } } },
-  { eventName: ['REMOVE'], dynamodb: { OldImage: { type: { S: [...eventfulTypes] } } }, userIdentity: { type: [{ exists: false }] } },
+  {
+    eventName: ['REMOVE'],
+    dynamodb: { OldImage: { type: { S: [...eventfulTypes] } } },
+    userIdentity: { type: [{ exists: false }] },
+  },
 ];

@@ -54,16 +54,23 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * failures: Lambda retries from there (bisecting, then the on-failure queue), so per-item order is
  * kept and no event is dropped. Events already put may be put again; every handler is idempotent.
  */
-export async function publishStreamRecords(records: DynamoDBRecord[], pause = sleep): Promise<DynamoDBBatchResponse> {
+export async function publishStreamRecords(
+  records: DynamoDBRecord[],
+  pause = sleep,
+): Promise<DynamoDBBatchResponse> {
   const pending: Pending[] = [];
   let firstFailed = records.length;
   for (const [recordIndex, record] of records.entries()) {
     try {
-      for (const event of eventsFromRecord(record)) pending.push({ recordIndex, entry: toEntry(event.detailType, event.detail) });
+      for (const event of eventsFromRecord(record))
+        pending.push({ recordIndex, entry: toEntry(event.detailType, event.detail) });
     } catch (error) {
       // A poison record: it and everything after it go back to the event source mapping, which
       // bisects down to it and finally sends it to the on-failure queue.
-      logger.error('stream record could not be turned into events', { error, sequenceNumber: record.dynamodb?.SequenceNumber });
+      logger.error('stream record could not be turned into events', {
+        error,
+        sequenceNumber: record.dynamodb?.SequenceNumber,
+      });
       firstFailed = recordIndex;
       break;
     }
@@ -77,6 +84,7 @@ export async function publishStreamRecords(records: DynamoDBRecord[], pause = sl
     .slice(firstFailed)
     .map((r) => ({ itemIdentifier: r.dynamodb?.SequenceNumber ?? '' }))
     .filter((f) => f.itemIdentifier);
-  if (batchItemFailures.length) logger.error('stream records left for retry', { count: batchItemFailures.length });
+  if (batchItemFailures.length)
+    logger.error('stream records left for retry', { count: batchItemFailures.length });
   return { batchItemFailures };
 }

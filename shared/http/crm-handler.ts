@@ -26,7 +26,10 @@ export function crmHandler<R extends Route>(route: R, fn: (req: CrmRequest<R>) =
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorHandler())
     .handler(async (event) => {
-      logger.appendKeys({ correlationId: event.requestContext.requestId, route: `${route.method} ${route.path}` });
+      logger.appendKeys({
+        correlationId: event.requestContext.requestId,
+        route: `${route.method} ${route.path}`,
+      });
       const recruiter = recruiterFrom(event);
       const parsed = parseRequest(route, event);
       const reply = await fn({ ...parsed, recruiter, event });

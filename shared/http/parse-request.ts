@@ -24,7 +24,8 @@ export function fieldDetails(error: z.ZodError): Record<string, string> {
 
 function validate<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
   const result = schema.safeParse(input);
-  if (!result.success) throw invalid('validation_failed', `The ${what} is not valid.`, fieldDetails(result.error));
+  if (!result.success)
+    throw invalid('validation_failed', `The ${what} is not valid.`, fieldDetails(result.error));
   return result.data;
 }
 
@@ -36,11 +37,16 @@ function rawBody(event: APIGatewayProxyEventV2): string | undefined {
 export function parseRequest<R extends Route>(route: R, event: APIGatewayProxyEventV2): ParsedRequest<R> {
   const text = rawBody(event);
   if (text !== undefined && Buffer.byteLength(text, 'utf8') > limits.bodyBytes) {
-    throw new DomainError('too_large', 'payload_too_large', `The request body is over ${limits.bodyBytes / 1024} KB.`);
+    throw new DomainError(
+      'too_large',
+      'payload_too_large',
+      `The request body is over ${limits.bodyBytes / 1024} KB.`,
+    );
   }
   let body: unknown;
   if (route.body) {
-    if (text === undefined || text.trim() === '') throw invalid('invalid_json', 'The request needs a JSON body.');
+    if (text === undefined || text.trim() === '')
+      throw invalid('invalid_json', 'The request needs a JSON body.');
     try {
       body = JSON.parse(text);
     } catch {
@@ -48,7 +54,9 @@ export function parseRequest<R extends Route>(route: R, event: APIGatewayProxyEv
     }
     body = validate(route.body, body, 'request body');
   }
-  const query = route.query ? validate(route.query, event.queryStringParameters ?? {}, 'query string') : undefined;
+  const query = route.query
+    ? validate(route.query, event.queryStringParameters ?? {}, 'query string')
+    : undefined;
   const params = route.params ? validate(route.params, event.pathParameters ?? {}, 'path') : undefined;
   return { body, query, params } as ParsedRequest<R>;
 }

@@ -33,15 +33,23 @@ function chain<R extends Route>(route: R, run: (event: APIGatewayProxyEventV2) =
     .use(injectLambdaContext(logger, { resetKeys: true }))
     .use(errorHandler())
     .handler(async (event) => {
-      logger.appendKeys({ correlationId: event.requestContext.requestId, route: `${route.method} ${route.path}` });
+      logger.appendKeys({
+        correlationId: event.requestContext.requestId,
+        route: `${route.method} ${route.path}`,
+      });
       guardCsrf(event);
       return toResult(await run(event), route.status);
     });
 }
 
 /** One of the five public portal routes: no session, but the CSRF guard and validation. */
-export function publicPortalHandler<R extends Route>(route: R, fn: (req: PublicPortalRequest<R>) => Promise<Reply>) {
-  return chain(route, async (event) => fn({ ...parseRequest(route, event), event, clientAddress: clientAddress(event) }));
+export function publicPortalHandler<R extends Route>(
+  route: R,
+  fn: (req: PublicPortalRequest<R>) => Promise<Reply>,
+) {
+  return chain(route, async (event) =>
+    fn({ ...parseRequest(route, event), event, clientAddress: clientAddress(event) }),
+  );
 }
 
 /** Every other portal route: the session check runs before the body is even looked at. */

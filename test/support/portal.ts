@@ -13,7 +13,11 @@ import {
 } from './api.ts';
 
 /** A portal call as the web app makes it: the session cookie, and the CSRF header on writes. */
-export function portalApi(method: string, path: string, options: ApiOptions & { csrf?: boolean } = {}): Promise<ApiResponse> {
+export function portalApi(
+  method: string,
+  path: string,
+  options: ApiOptions & { csrf?: boolean } = {},
+): Promise<ApiResponse> {
   const { csrf = true, ...rest } = options;
   const headers = { ...rest.headers, ...(csrf && method !== 'GET' ? { 'x-requested-with': 'portal' } : {}) };
   return api(method, path, { ...rest, headers });
@@ -47,7 +51,10 @@ export interface Invited {
 }
 
 /** A contact of the agency's organization, invited; the sign-up token is read from the real e-mail. */
-export async function invitedContact(agency: Agency, options: { email?: string; orgId?: string } = {}): Promise<Invited> {
+export async function invitedContact(
+  agency: Agency,
+  options: { email?: string; orgId?: string } = {},
+): Promise<Invited> {
   const email = options.email ?? `client.${Math.random().toString(36).slice(2)}@${agency.accountId}.test`;
   const contact = await api('POST', '/crm/contacts', {
     token: agency.token,
@@ -55,9 +62,12 @@ export async function invitedContact(agency: Agency, options: { email?: string; 
   });
   expect(contact.status).toBe(201);
   // The same address may hold invitations from other agencies: wait for one more than it had.
-  const isInvitation = (m: StoredMail) => m.destination.to.includes(email) && m.body.text.includes('/signup?token=');
+  const isInvitation = (m: StoredMail) =>
+    m.destination.to.includes(email) && m.body.text.includes('/signup?token=');
   const already = (await mailsTo(email)).filter(isInvitation).length;
-  const invite = await api('POST', `/crm/contacts/${contact.json.id}/portal-invitation`, { token: agency.token });
+  const invite = await api('POST', `/crm/contacts/${contact.json.id}/portal-invitation`, {
+    token: agency.token,
+  });
   expect(invite.status).toBe(201);
   const mail = await waitForMail(isInvitation, { count: already + 1 });
   const signupToken = linkIn(mail, '/signup')?.searchParams.get('token');
@@ -71,7 +81,10 @@ export interface SignedIn extends Invited {
 }
 
 /** Invited and signed up: a portal user with a live session cookie. */
-export async function signedInClient(agency: Agency, options: { email?: string; orgId?: string } = {}): Promise<SignedIn> {
+export async function signedInClient(
+  agency: Agency,
+  options: { email?: string; orgId?: string } = {},
+): Promise<SignedIn> {
   const invited = await invitedContact(agency, options);
   const res = await portalApi('POST', '/portal/signup', {
     body: { token: invited.signupToken, firstName: 'Cleo', lastName: 'Client', jobTitle: 'Hiring manager' },

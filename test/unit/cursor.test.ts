@@ -21,7 +21,10 @@ describe('list cursors (SPEC §3)', () => {
     ['another route', { tenant: scope.tenant, route: 'GET /crm/candidates' }],
   ])('is refused (400 invalid_cursor) for %s', async (_what, otherScope) => {
     const cursor = (await encodeCursor(lastKey, scope)) as string;
-    await expect(decodeCursor(cursor, otherScope)).rejects.toMatchObject({ kind: 'invalid', code: 'invalid_cursor' });
+    await expect(decodeCursor(cursor, otherScope)).rejects.toMatchObject({
+      kind: 'invalid',
+      code: 'invalid_cursor',
+    });
   });
 
   it('is refused when altered, even with a re-encoded payload', async () => {
@@ -30,7 +33,13 @@ describe('list cursors (SPEC §3)', () => {
     const forged = Buffer.from(
       JSON.stringify({ k: { ...lastKey, PK: 'A#acc-2#J#01J' }, t: scope.tenant, r: scope.route }),
     ).toString('base64url');
-    for (const bad of [`${forged}.${mac}`, `${payload}.${mac.slice(0, -2)}xx`, 'garbage', `${payload}`, '..']) {
+    for (const bad of [
+      `${forged}.${mac}`,
+      `${payload}.${mac.slice(0, -2)}xx`,
+      'garbage',
+      `${payload}`,
+      '..',
+    ]) {
       const error = await decodeCursor(bad, scope).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'invalid_cursor' });

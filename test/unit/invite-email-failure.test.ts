@@ -38,14 +38,19 @@ describe('B4 when SES refuses the invitation e-mail', () => {
         ],
       },
     });
-    ddb.on(GetCommand).resolves({ Item: { ...keys.organization(accountId, orgId), id: orgId, name: 'Acme' } });
+    ddb
+      .on(GetCommand)
+      .resolves({ Item: { ...keys.organization(accountId, orgId), id: orgId, name: 'Acme' } });
     ddb.on(TransactWriteCommand).resolves({});
-    ses.on(SendEmailCommand).rejects(Object.assign(new Error('Email address is not verified'), { name: 'MessageRejected' }));
+    ses
+      .on(SendEmailCommand)
+      .rejects(Object.assign(new Error('Email address is not verified'), { name: 'MessageRejected' }));
 
     // Act
-    const error = await inviteContact({ accountId, email: 'r@agency.test', role: 'recruiter' }, contactId).catch(
-      (e: unknown) => e,
-    );
+    const error = await inviteContact(
+      { accountId, email: 'r@agency.test', role: 'recruiter' },
+      contactId,
+    ).catch((e: unknown) => e);
 
     // Assess
     expect(error).toMatchObject({ kind: 'upstream', code: 'email_failed' });
@@ -58,6 +63,8 @@ describe('B4 when SES refuses the invitation e-mail', () => {
     expect(withdraw[0]?.Update?.ExpressionAttributeValues?.[':hash']).toBe(
       String(tokenPut?.Put?.Item?.PK).slice('INVITE#'.length),
     );
-    expect(withdraw[1]?.Delete?.Key).toEqual(tokenPut?.Put?.Item && { PK: tokenPut.Put.Item.PK, SK: '#INVITE' });
+    expect(withdraw[1]?.Delete?.Key).toEqual(
+      tokenPut?.Put?.Item && { PK: tokenPut.Put.Item.PK, SK: '#INVITE' },
+    );
   });
 });

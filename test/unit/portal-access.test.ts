@@ -38,7 +38,11 @@ describe('B2 eligibility and reasons', () => {
   });
 
   it('B1 B2 lists every reason, portal_disabled first', () => {
-    const view = portalView(contact({ email: null, organizationId: null }), defaultAccountSettings('acc'), now);
+    const view = portalView(
+      contact({ email: null, organizationId: null }),
+      defaultAccountSettings('acc'),
+      now,
+    );
     expect(view.reasons).toEqual(['portal_disabled', 'missing_email', 'no_organization']);
     expect(view.eligible).toBe(false);
   });
@@ -66,7 +70,11 @@ describe('B4 invitation status', () => {
 
   it('B4 a pending invitation shows invited with its expiry', () => {
     const view = portalView(contact({ invitation: invitation('2026-11-29T12:00:00.000Z') }), on, now);
-    expect(view).toMatchObject({ status: 'invited', invitationExpiresAt: '2026-11-29T12:00:00.000Z', eligible: true });
+    expect(view).toMatchObject({
+      status: 'invited',
+      invitationExpiresAt: '2026-11-29T12:00:00.000Z',
+      eligible: true,
+    });
   });
 
   it('B4 an invitation past its expiry shows expired and can be re-sent', () => {
@@ -75,7 +83,11 @@ describe('B4 invitation status', () => {
   });
 
   it('B17 an invitation made for an older access version does not count', () => {
-    const view = portalView(contact({ accessVersion: 2, invitation: invitation('2026-11-29T12:00:00.000Z', 1) }), on, now);
+    const view = portalView(
+      contact({ accessVersion: 2, invitation: invitation('2026-11-29T12:00:00.000Z', 1) }),
+      on,
+      now,
+    );
     expect(view.status).toBe('none');
   });
 });
@@ -83,7 +95,11 @@ describe('B4 invitation status', () => {
 describe('B17 B19 B20 access versions', () => {
   it('B17 moving a contact deactivates its portal user and cancels nothing newer', () => {
     const before = contact({ portalUser: activeUser() });
-    const after = applyContactPatch(before, { organizationId: '01JOTHERORG0000000000000000' }, now.toISOString());
+    const after = applyContactPatch(
+      before,
+      { organizationId: '01JOTHERORG0000000000000000' },
+      now.toISOString(),
+    );
     expect(after.accessVersion).toBe(2);
     expect(after.portalUser).toMatchObject({ status: 'deactivated', deactivatedCause: 'contact_moved' });
     expect(portalView(after, on, now)).toMatchObject({
@@ -94,7 +110,11 @@ describe('B17 B19 B20 access versions', () => {
   });
 
   it('B17 unassigning says contact_unassigned and makes the contact ineligible (B9)', () => {
-    const after = applyContactPatch(contact({ portalUser: activeUser() }), { organizationId: null }, now.toISOString());
+    const after = applyContactPatch(
+      contact({ portalUser: activeUser() }),
+      { organizationId: null },
+      now.toISOString(),
+    );
     expect(portalView(after, on, now)).toMatchObject({
       status: 'deactivated',
       deactivatedCause: 'contact_unassigned',
@@ -104,7 +124,13 @@ describe('B17 B19 B20 access versions', () => {
 
   it('B17 changing the email deactivates and cancels a pending invitation', () => {
     const before = contact({
-      invitation: { tokenHash: 'h', expiresAt: '2026-11-29T00:00:00Z', accessVersion: 1, invitedAt: '', invitedBy: '' },
+      invitation: {
+        tokenHash: 'h',
+        expiresAt: '2026-11-29T00:00:00Z',
+        accessVersion: 1,
+        invitedAt: '',
+        invitedBy: '',
+      },
     });
     const after = applyContactPatch(before, { email: 'ada@elsewhere.test' }, now.toISOString());
     expect(after.invitation).toBeUndefined();
@@ -122,7 +148,11 @@ describe('B17 B19 B20 access versions', () => {
 
   it('B17 renaming or a same-email change with other case keeps access', () => {
     const before = contact({ portalUser: activeUser() });
-    const after = applyContactPatch(before, { firstName: 'Augusta', email: 'ADA@client.test' }, now.toISOString());
+    const after = applyContactPatch(
+      before,
+      { firstName: 'Augusta', email: 'ADA@client.test' },
+      now.toISOString(),
+    );
     expect(after.accessVersion).toBe(1);
     expect(portalView(after, on, now).status).toBe('active');
   });

@@ -17,13 +17,16 @@ describe('SPEC §3 the portal route table', () => {
     expect(portal.filter((r) => r.auth !== 'public').every((r) => r.auth === 'session')).toBe(true);
   });
 
-  it.each(portal.map((r) => [`${r.method} ${r.path}`, r] as const))('%s is built with the handler its auth requires', (_key, r) => {
-    const source = readFileSync(new URL(`../../functions/${r.id}.ts`, import.meta.url), 'utf8');
-    const factory = r.auth === 'public' ? 'publicPortalHandler(' : /[^c]portalHandler\(/;
-    if (typeof factory === 'string') expect(source).toContain(factory);
-    else expect(source).toMatch(factory);
-    if (r.auth === 'session') expect(source).not.toContain('publicPortalHandler(');
-  });
+  it.each(portal.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s is built with the handler its auth requires',
+    (_key, r) => {
+      const source = readFileSync(new URL(`../../functions/${r.id}.ts`, import.meta.url), 'utf8');
+      const factory = r.auth === 'public' ? 'publicPortalHandler(' : /[^c]portalHandler\(/;
+      if (typeof factory === 'string') expect(source).toContain(factory);
+      else expect(source).toMatch(factory);
+      if (r.auth === 'session') expect(source).not.toContain('publicPortalHandler(');
+    },
+  );
 
   it('every /crm route is behind the JWT authorizer', () => {
     expect(routeList.filter((r) => r.path.startsWith('/crm/')).every((r) => r.auth === 'jwt')).toBe(true);

@@ -34,11 +34,18 @@ const requisitionFields = {
   openings: z.number().int().min(1).max(1000),
   salaryMin: salary.nullable(),
   salaryMax: salary.nullable(),
-  currency: z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR').nullable(),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
+    .nullable(),
 };
 
 const salaryRangeIsOrdered = (r: { salaryMin?: number | null; salaryMax?: number | null }) =>
-  r.salaryMin === undefined || r.salaryMin === null || r.salaryMax === undefined || r.salaryMax === null || r.salaryMin <= r.salaryMax;
+  r.salaryMin === undefined ||
+  r.salaryMin === null ||
+  r.salaryMax === undefined ||
+  r.salaryMax === null ||
+  r.salaryMin <= r.salaryMax;
 
 export const requisitionCreate = z
   .object({

@@ -11,7 +11,12 @@ export interface InvitationEmailInput {
 }
 
 const formatDate = (iso: string) =>
-  new Date(iso).toLocaleDateString('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
+  new Date(iso).toLocaleDateString('en-US', {
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    timeZone: 'UTC',
+  });
 
 /** B4: greets the contact by first name, names the agency and the organization, one Join button. */
 export function invitationEmail(input: InvitationEmailInput): EmailMessage {

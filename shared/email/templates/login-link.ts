@@ -2,7 +2,12 @@ import { button, escapeHtml, layout } from '../html.ts';
 import type { EmailMessage } from '../send-email.ts';
 
 /** B6: sent right after sign-up — the login page, to keep and come back to later. */
-export function welcomeLoginEmail(input: { to: string; firstName: string; agencyName: string; loginUrl: string }): EmailMessage {
+export function welcomeLoginEmail(input: {
+  to: string;
+  firstName: string;
+  agencyName: string;
+  loginUrl: string;
+}): EmailMessage {
   const subject = `Your ${input.agencyName} Client Portal login link`;
   const html = layout(
     subject,

@@ -3,7 +3,12 @@ import { button, escapeHtml, layout } from '../html.ts';
 import type { EmailMessage } from '../send-email.ts';
 
 const paragraphs = (lines: string[]) => lines.map((l) => `<p>${escapeHtml(l)}</p>`).join('\n');
-const message = (to: string, subject: string, lines: string[], link?: { label: string; url: string }): EmailMessage => ({
+const message = (
+  to: string,
+  subject: string,
+  lines: string[],
+  link?: { label: string; url: string },
+): EmailMessage => ({
   to,
   subject,
   html: layout(subject, paragraphs(lines) + (link ? button(link.label, link.url) : '')),
@@ -20,7 +25,9 @@ export const requisitionSubmittedEmail = (to: string, r: RequisitionChanged) =>
 /** B23: to the agency's notification address when a client moves or remarks on a candidate. */
 export function clientActionEmail(to: string, e: ClientActedOnCandidate): EmailMessage {
   const lines = e.entries.map((entry) => {
-    const move = entry.stageTo ? `moved ${e.candidateName} from ${entry.stageFrom} to ${entry.stageTo}` : `remarked on ${e.candidateName}`;
+    const move = entry.stageTo
+      ? `moved ${e.candidateName} from ${entry.stageFrom} to ${entry.stageTo}`
+      : `remarked on ${e.candidateName}`;
     return `${entry.by.name} ${move}${entry.text ? `: "${entry.text}"` : '.'}`;
   });
   const moved = e.entries.some((entry) => entry.stageTo);
@@ -33,13 +40,20 @@ export function requisitionReviewedEmail(r: RequisitionChanged, portalUrl: strin
     return message(
       r.submittedBy.email,
       `Your requisition "${r.title}" was approved`,
-      [`Hi ${r.submittedBy.name},`, `Good news: your job requisition "${r.title}" was approved and is now a job in your Client Portal.`],
+      [
+        `Hi ${r.submittedBy.name},`,
+        `Good news: your job requisition "${r.title}" was approved and is now a job in your Client Portal.`,
+      ],
       { label: 'Open Client Portal', url: portalUrl },
     );
   return message(
     r.submittedBy.email,
     `Your requisition "${r.title}" was not approved`,
-    [`Hi ${r.submittedBy.name},`, `Your job requisition "${r.title}" was not approved.`, `Remarks from your recruiter: ${r.reviewRemarks ?? '(none)'}`],
+    [
+      `Hi ${r.submittedBy.name},`,
+      `Your job requisition "${r.title}" was not approved.`,
+      `Remarks from your recruiter: ${r.reviewRemarks ?? '(none)'}`,
+    ],
     { label: 'Open Client Portal', url: portalUrl },
   );
 }

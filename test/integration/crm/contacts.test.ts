@@ -15,7 +15,13 @@ const create = (body: Record<string, unknown>) => api('POST', '/crm/contacts', {
 
 describe('contacts', () => {
   it('creates, reads, updates and deletes a contact with the SPEC shape', async () => {
-    const created = await create({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@acme.test', phone: '+1 555', organizationId: orgA });
+    const created = await create({
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      email: 'ada@acme.test',
+      phone: '+1 555',
+      organizationId: orgA,
+    });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({
       id: expect.any(String),
@@ -28,7 +34,10 @@ describe('contacts', () => {
     });
     const read = await api('GET', `/crm/contacts/${created.json.id}`, { token });
     expect(read.json).toEqual(created.json);
-    const patched = await api('PATCH', `/crm/contacts/${created.json.id}`, { token, body: { lastName: 'King', phone: null } });
+    const patched = await api('PATCH', `/crm/contacts/${created.json.id}`, {
+      token,
+      body: { lastName: 'King', phone: null },
+    });
     expect(patched.status).toBe(200);
     expect(patched.json).toMatchObject({ lastName: 'King', phone: null, email: 'ada@acme.test' });
     expect((await api('DELETE', `/crm/contacts/${created.json.id}`, { token })).status).toBe(204);
@@ -65,7 +74,9 @@ describe('contacts', () => {
     await create({ firstName: 'C', lastName: 'Three', organizationId: orgB });
     await create({ firstName: 'D', lastName: 'Loose' });
     const ids = async (org: string) =>
-      (await api('GET', `/crm/organizations/${org}/contacts`, { token })).json.items.map((c: { id: string }) => c.id);
+      (await api('GET', `/crm/organizations/${org}/contacts`, { token })).json.items.map(
+        (c: { id: string }) => c.id,
+      );
     expect(await ids(orgA)).toEqual([a.json.id, b.json.id]);
     await api('PATCH', `/crm/contacts/${a.json.id}`, { token, body: { organizationId: orgB } });
     await api('PATCH', `/crm/contacts/${b.json.id}`, { token, body: { organizationId: null } });
@@ -81,16 +92,26 @@ describe('contacts', () => {
     const seen = [...first.json.items];
     let cursor = first.json.nextCursor;
     while (cursor) {
-      const next = await api('GET', `/crm/organizations/${orgA}/contacts?limit=2&cursor=${encodeURIComponent(cursor)}`, { token });
+      const next = await api(
+        'GET',
+        `/crm/organizations/${orgA}/contacts?limit=2&cursor=${encodeURIComponent(cursor)}`,
+        { token },
+      );
       seen.push(...next.json.items);
       cursor = next.json.nextCursor;
     }
     expect(seen.map((c) => c.firstName)).toEqual(['P0', 'P1', 'P2', 'P3', 'P4']);
-    const wrongRoute = await api('GET', `/crm/organizations/${orgB}/contacts?cursor=${encodeURIComponent(first.json.nextCursor)}`, { token });
+    const wrongRoute = await api(
+      'GET',
+      `/crm/organizations/${orgB}/contacts?cursor=${encodeURIComponent(first.json.nextCursor)}`,
+      { token },
+    );
     expect(wrongRoute.status).toBe(400);
     expect(wrongRoute.json.error.code).toBe('invalid_cursor');
     const other = await recruiterToken({ accountId: newAccountId(), role: 'admin' });
-    const foreign = await api('GET', `/crm/jobs?cursor=${encodeURIComponent(first.json.nextCursor)}`, { token: other });
+    const foreign = await api('GET', `/crm/jobs?cursor=${encodeURIComponent(first.json.nextCursor)}`, {
+      token: other,
+    });
     expect(foreign.status).toBe(400);
     expect(foreign.json.error.code).toBe('invalid_cursor');
   });

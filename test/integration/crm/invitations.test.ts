@@ -1,7 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../../shared/data/keys.ts';
-import { api, enablePortal, mails, newAccountId, recruiterToken, snapshotAccount, tableName, testDb, waitForMail } from '../../support/api.ts';
+import {
+  api,
+  enablePortal,
+  mails,
+  newAccountId,
+  recruiterToken,
+  snapshotAccount,
+  tableName,
+  testDb,
+  waitForMail,
+} from '../../support/api.ts';
 
 interface Ctx {
   token: string;
@@ -29,7 +39,8 @@ async function setUp(options: { enable?: boolean } = {}): Promise<Ctx> {
   return { token, orgId: org.json.id, contactId: contact.json.id, email };
 }
 
-const signupLinks = (html: string) => [...html.matchAll(/href="([^"]*\/signup\?token=[^"]+)"/g)].map((m) => m[1]);
+const signupLinks = (html: string) =>
+  [...html.matchAll(/href="([^"]*\/signup\?token=[^"]+)"/g)].map((m) => m[1]);
 
 describe('inviting a contact', () => {
   let ctx: Ctx;
@@ -70,7 +81,9 @@ describe('inviting a contact', () => {
     expect(again.status).toBe(201);
     const sent = await waitForMail((m) => m.destination.to.includes(ctx.email), { count: 2 });
     expect(sent).toBeDefined();
-    const links = (await mails()).filter((m) => m.destination.to.includes(ctx.email)).flatMap((m) => signupLinks(m.body.html));
+    const links = (await mails())
+      .filter((m) => m.destination.to.includes(ctx.email))
+      .flatMap((m) => signupLinks(m.body.html));
     expect(new Set(links).size).toBe(2);
     const audit = await api('GET', `/crm/contacts/${ctx.contactId}/audit`, { token: ctx.token });
     expect(audit.json.items.map((e: { type: string }) => e.type)).toEqual(['invited', 'reinvited']);
@@ -78,12 +91,16 @@ describe('inviting a contact', () => {
 
   it('B4 a recruiter can revoke a pending invitation; revoking again is refused', async () => {
     await api('POST', `/crm/contacts/${ctx.contactId}/portal-invitation`, { token: ctx.token });
-    const revoked = await api('DELETE', `/crm/contacts/${ctx.contactId}/portal-invitation`, { token: ctx.token });
+    const revoked = await api('DELETE', `/crm/contacts/${ctx.contactId}/portal-invitation`, {
+      token: ctx.token,
+    });
     expect(revoked.status).toBe(204);
     expect(revoked.text).toBe('');
     const contact = await api('GET', `/crm/contacts/${ctx.contactId}`, { token: ctx.token });
     expect(contact.json.portal.status).toBe('none');
-    const again = await api('DELETE', `/crm/contacts/${ctx.contactId}/portal-invitation`, { token: ctx.token });
+    const again = await api('DELETE', `/crm/contacts/${ctx.contactId}/portal-invitation`, {
+      token: ctx.token,
+    });
     expect(again.status).toBe(422);
     expect(again.json.error.code).toBe('no_pending_invitation');
     const audit = await api('GET', `/crm/contacts/${ctx.contactId}/audit`, { token: ctx.token });
@@ -107,9 +124,13 @@ describe('inviting a contact', () => {
     );
     const expired = await api('GET', `/crm/contacts/${ctx.contactId}`, { token: ctx.token });
     expect(expired.json.portal).toMatchObject({ status: 'expired', eligible: true });
-    const resent = await api('POST', `/crm/contacts/${ctx.contactId}/portal-invitation`, { token: ctx.token });
+    const resent = await api('POST', `/crm/contacts/${ctx.contactId}/portal-invitation`, {
+      token: ctx.token,
+    });
     expect(resent.status).toBe(201);
-    expect((await api('GET', `/crm/contacts/${ctx.contactId}`, { token: ctx.token })).json.portal.status).toBe('invited');
+    expect(
+      (await api('GET', `/crm/contacts/${ctx.contactId}`, { token: ctx.token })).json.portal.status,
+    ).toBe('invited');
   });
 
   it('B4 only the token hash is stored, never the token itself', async () => {
@@ -123,7 +144,9 @@ describe('inviting a contact', () => {
   });
 
   it('B4 revoking for an unknown contact is 404', async () => {
-    const res = await api('DELETE', '/crm/contacts/01JUNKNOWNCONTACT000000000/portal-invitation', { token: ctx.token });
+    const res = await api('DELETE', '/crm/contacts/01JUNKNOWNCONTACT000000000/portal-invitation', {
+      token: ctx.token,
+    });
     expect(res.status).toBe(404);
   });
 
@@ -146,7 +169,9 @@ describe('who may be invited', () => {
     const res = await api('POST', `/crm/contacts/${contact.json.id}/portal-invitation`, { token });
     expect(res.status).toBe(403);
     expect(res.json.error.code).toBe('portal_disabled');
-    const unknown = await api('POST', '/crm/contacts/01JUNKNOWNCONTACT000000000/portal-invitation', { token });
+    const unknown = await api('POST', '/crm/contacts/01JUNKNOWNCONTACT000000000/portal-invitation', {
+      token,
+    });
     expect(unknown.status).toBe(403);
     expect(contact.json.portal.reasons).toContain('portal_disabled');
   });
@@ -156,8 +181,14 @@ describe('who may be invited', () => {
     const token = await recruiterToken({ accountId, role: 'admin' });
     await enablePortal(token);
     const email = `bad.${accountId}@`;
-    const contact = await api('POST', '/crm/contacts', { token, body: { firstName: 'Bad', lastName: 'Mail', email } });
-    expect(contact.json.portal).toMatchObject({ eligible: false, reasons: ['invalid_email', 'no_organization'] });
+    const contact = await api('POST', '/crm/contacts', {
+      token,
+      body: { firstName: 'Bad', lastName: 'Mail', email },
+    });
+    expect(contact.json.portal).toMatchObject({
+      eligible: false,
+      reasons: ['invalid_email', 'no_organization'],
+    });
     const before = (await mails()).length;
     const res = await api('POST', `/crm/contacts/${contact.json.id}/portal-invitation`, { token });
     expect(res.status).toBe(422);
@@ -175,7 +206,10 @@ describe('who may be invited', () => {
 
   it('B2 a contact without an email is missing_email', async () => {
     const ctx = await setUp();
-    const patched = await api('PATCH', `/crm/contacts/${ctx.contactId}`, { token: ctx.token, body: { email: null } });
+    const patched = await api('PATCH', `/crm/contacts/${ctx.contactId}`, {
+      token: ctx.token,
+      body: { email: null },
+    });
     expect(patched.json.portal.reasons).toEqual(['missing_email']);
   });
 
@@ -191,13 +225,23 @@ describe('who may be invited', () => {
     const ctx = await setUp();
     const second = await api('POST', '/crm/contacts', {
       token: ctx.token,
-      body: { firstName: 'Grace', lastName: 'Hopper', email: `grace.${ctx.email}`, organizationId: ctx.orgId },
+      body: {
+        firstName: 'Grace',
+        lastName: 'Hopper',
+        email: `grace.${ctx.email}`,
+        organizationId: ctx.orgId,
+      },
     });
     for (const id of [ctx.contactId, second.json.id]) {
-      expect((await api('POST', `/crm/contacts/${id}/portal-invitation`, { token: ctx.token })).status).toBe(201);
+      expect((await api('POST', `/crm/contacts/${id}/portal-invitation`, { token: ctx.token })).status).toBe(
+        201,
+      );
     }
     const list = await api('GET', `/crm/organizations/${ctx.orgId}/contacts`, { token: ctx.token });
-    expect(list.json.items.map((c: { portal: { status: string } }) => c.portal.status)).toEqual(['invited', 'invited']);
+    expect(list.json.items.map((c: { portal: { status: string } }) => c.portal.status)).toEqual([
+      'invited',
+      'invited',
+    ]);
   });
 });
 

@@ -37,7 +37,9 @@ beforeAll(async () => {
   otherToken = await recruiterToken({ accountId: newAccountId(), role: 'admin' });
   await enablePortal(ownerToken);
   await enablePortal(otherToken);
-  ids.orgId = (await api('POST', '/crm/organizations', { token: ownerToken, body: { name: 'Acme' } })).json.id;
+  ids.orgId = (
+    await api('POST', '/crm/organizations', { token: ownerToken, body: { name: 'Acme' } })
+  ).json.id;
   ids.contactId = (
     await api('POST', '/crm/contacts', {
       token: ownerToken,
@@ -50,13 +52,22 @@ beforeAll(async () => {
       body: { title: 'T', description: 'D', organizationId: ids.orgId, primaryContactId: ids.contactId },
     })
   ).json.id;
-  ids.candidateId = (await api('POST', '/crm/candidates', { token: ownerToken, body: { firstName: 'C', lastName: 'D' } })).json.id;
+  ids.candidateId = (
+    await api('POST', '/crm/candidates', { token: ownerToken, body: { firstName: 'C', lastName: 'D' } })
+  ).json.id;
   ids.submissionId = (
-    await api('POST', `/crm/jobs/${ids.jobId}/submissions`, { token: ownerToken, body: { candidateId: ids.candidateId } })
+    await api('POST', `/crm/jobs/${ids.jobId}/submissions`, {
+      token: ownerToken,
+      body: { candidateId: ids.candidateId },
+    })
   ).json.id;
   await api('POST', `/crm/contacts/${ids.contactId}/portal-invitation`, { token: ownerToken });
   // A requisition needs a signed-in client of the owner account.
-  const client = await signedInClient({ accountId: ownerAccountId, token: ownerToken, orgId: ids.orgId as string });
+  const client = await signedInClient({
+    accountId: ownerAccountId,
+    token: ownerToken,
+    orgId: ids.orgId as string,
+  });
   ids.reqId = (
     await portalApi('POST', '/portal/requisitions', {
       cookie: client.cookie,
@@ -68,20 +79,32 @@ beforeAll(async () => {
 const targeted = routeList.filter((r) => r.auth === 'jwt' && r.params);
 
 describe('tenant isolation: another account never sees or changes our ids', () => {
-  it.each(targeted.map((r) => [`${r.method} ${r.path}`, r] as const))('%s with another account’s ids is 404 and changes nothing', async (key, r) => {
-    const before = await ownerView();
-    const path = r.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'missing');
-    const res = await api(r.method, path, { token: otherToken, body: sampleBodies[key] ?? (r.body ? {} : undefined) });
-    expect(res.status).toBe(404);
-    expect(res.json.error.code).toBe('not_found');
-    expect(JSON.stringify(res.json)).not.toContain(ids.orgId);
-    expect(await ownerView()).toEqual(before);
-  });
+  it.each(targeted.map((r) => [`${r.method} ${r.path}`, r] as const))(
+    '%s with another account’s ids is 404 and changes nothing',
+    async (key, r) => {
+      const before = await ownerView();
+      const path = r.path.replace(/\{(\w+)\}/g, (_, name: string) => ids[name] ?? 'missing');
+      const res = await api(r.method, path, {
+        token: otherToken,
+        body: sampleBodies[key] ?? (r.body ? {} : undefined),
+      });
+      expect(res.status).toBe(404);
+      expect(res.json.error.code).toBe('not_found');
+      expect(JSON.stringify(res.json)).not.toContain(ids.orgId);
+      expect(await ownerView()).toEqual(before);
+    },
+  );
 
   it('another account cannot create a contact in, or a job for, our organization', async () => {
-    const contact = await api('POST', '/crm/contacts', { token: otherToken, body: { firstName: 'X', lastName: 'Y', organizationId: ids.orgId } });
+    const contact = await api('POST', '/crm/contacts', {
+      token: otherToken,
+      body: { firstName: 'X', lastName: 'Y', organizationId: ids.orgId },
+    });
     expect(contact.status).toBe(422);
-    const job = await api('POST', '/crm/jobs', { token: otherToken, body: { title: 'T', description: 'D', organizationId: ids.orgId } });
+    const job = await api('POST', '/crm/jobs', {
+      token: otherToken,
+      body: { title: 'T', description: 'D', organizationId: ids.orgId },
+    });
     expect(job.status).toBe(422);
     const list = await api('GET', `/crm/organizations/${ids.orgId}/contacts`, { token: ownerToken });
     // The invited contact and the signed-in client of beforeAll; nobody from the other account.

@@ -12,13 +12,19 @@ beforeEach(async () => {
   orgA = (await api('POST', '/crm/organizations', { token, body: { name: 'Acme' } })).json.id;
   orgB = (await api('POST', '/crm/organizations', { token, body: { name: 'Globex' } })).json.id;
   const contact = (organizationId: string) =>
-    api('POST', '/crm/contacts', { token, body: { firstName: 'P', lastName: 'C', email: 'p@c.test', organizationId } });
+    api('POST', '/crm/contacts', {
+      token,
+      body: { firstName: 'P', lastName: 'C', email: 'p@c.test', organizationId },
+    });
   contactA = (await contact(orgA)).json.id;
   contactB = (await contact(orgB)).json.id;
 });
 
 const newJob = (body: Record<string, unknown> = {}) =>
-  api('POST', '/crm/jobs', { token, body: { title: 'Engineer', description: 'Builds things', organizationId: orgA, ...body } });
+  api('POST', '/crm/jobs', {
+    token,
+    body: { title: 'Engineer', description: 'Builds things', organizationId: orgA, ...body },
+  });
 
 describe('jobs', () => {
   it('creates a job with the SPEC shape and default clientAllowedStages', async () => {
@@ -55,7 +61,10 @@ describe('jobs', () => {
       body: { clientAllowedStages: ['interview', 'offer'], status: 'closed' },
     });
     expect(patched.json).toMatchObject({ clientAllowedStages: ['interview', 'offer'], status: 'closed' });
-    const bad = await api('PATCH', `/crm/jobs/${job.json.id}`, { token, body: { clientAllowedStages: ['maybe'] } });
+    const bad = await api('PATCH', `/crm/jobs/${job.json.id}`, {
+      token,
+      body: { clientAllowedStages: ['maybe'] },
+    });
     expect(bad.status).toBe(400);
     expect(bad.json.error.details).toHaveProperty('clientAllowedStages.0');
   });
@@ -80,7 +89,10 @@ describe('B10 sharing a job to the portal', () => {
     const job = await newJob();
     const res = await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token });
     expect(res.status).toBe(422);
-    expect(res.json.error).toMatchObject({ code: 'not_shareable', details: { reasons: ['no_primary_contact'] } });
+    expect(res.json.error).toMatchObject({
+      code: 'not_shareable',
+      details: { reasons: ['no_primary_contact'] },
+    });
   });
 
   it('B10 a primary contact who left the organization makes the job not shareable', async () => {
@@ -104,8 +116,13 @@ describe('B10 sharing a job to the portal', () => {
     await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token });
     const moved = await api('PATCH', `/crm/jobs/${job.json.id}`, { token, body: { organizationId: orgB } });
     expect(moved.json).toMatchObject({ organizationId: orgB, sharedToPortal: false, primaryContactId: null });
-    const withContact = await api('PATCH', `/crm/jobs/${job.json.id}`, { token, body: { primaryContactId: contactB } });
+    const withContact = await api('PATCH', `/crm/jobs/${job.json.id}`, {
+      token,
+      body: { primaryContactId: contactB },
+    });
     expect(withContact.json.primaryContactId).toBe(contactB);
-    expect((await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token })).json.sharedToPortal).toBe(true);
+    expect((await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token })).json.sharedToPortal).toBe(
+      true,
+    );
   });
 });

@@ -7,13 +7,22 @@ let jobId: string;
 beforeEach(async () => {
   token = await recruiterToken({ accountId: newAccountId(), role: 'recruiter' });
   const org = (await api('POST', '/crm/organizations', { token, body: { name: 'Acme' } })).json.id;
-  jobId = (await api('POST', '/crm/jobs', { token, body: { title: 'T', description: 'D', organizationId: org } })).json.id;
+  jobId = (
+    await api('POST', '/crm/jobs', { token, body: { title: 'T', description: 'D', organizationId: org } })
+  ).json.id;
 });
 
 const newCandidate = (firstName = 'Linus') =>
   api('POST', '/crm/candidates', {
     token,
-    body: { firstName, lastName: 'T', email: `${firstName}@mail.test`, phone: '+1', headline: 'Kernel dev', summary: 'Wrote git' },
+    body: {
+      firstName,
+      lastName: 'T',
+      email: `${firstName}@mail.test`,
+      phone: '+1',
+      headline: 'Kernel dev',
+      summary: 'Wrote git',
+    },
   });
 
 describe('candidates', () => {
@@ -39,21 +48,41 @@ describe('candidates', () => {
 describe('B12 submissions, stages and remarks', () => {
   it('submits a candidate once; a second submission is refused', async () => {
     const c = await newCandidate();
-    const sub = await api('POST', `/crm/jobs/${jobId}/submissions`, { token, body: { candidateId: c.json.id } });
+    const sub = await api('POST', `/crm/jobs/${jobId}/submissions`, {
+      token,
+      body: { candidateId: c.json.id },
+    });
     expect(sub.status).toBe(201);
-    expect(sub.json).toMatchObject({ id: expect.any(String), jobId, candidateId: c.json.id, stage: 'submitted', remarks: [] });
+    expect(sub.json).toMatchObject({
+      id: expect.any(String),
+      jobId,
+      candidateId: c.json.id,
+      stage: 'submitted',
+      remarks: [],
+    });
     expect(sub.json.submittedAt).toEqual(expect.any(String));
-    const again = await api('POST', `/crm/jobs/${jobId}/submissions`, { token, body: { candidateId: c.json.id } });
+    const again = await api('POST', `/crm/jobs/${jobId}/submissions`, {
+      token,
+      body: { candidateId: c.json.id },
+    });
     expect(again).toMatchObject({ status: 422, json: { error: { code: 'already_submitted' } } });
-    const unknown = await api('POST', `/crm/jobs/${jobId}/submissions`, { token, body: { candidateId: '01JNOSUCHCAND0000000000000' } });
+    const unknown = await api('POST', `/crm/jobs/${jobId}/submissions`, {
+      token,
+      body: { candidateId: '01JNOSUCHCAND0000000000000' },
+    });
     expect(unknown).toMatchObject({ status: 422, json: { error: { code: 'candidate_not_found' } } });
-    const noJob = await api('POST', '/crm/jobs/01JNOSUCHJOB00000000000000/submissions', { token, body: { candidateId: c.json.id } });
+    const noJob = await api('POST', '/crm/jobs/01JNOSUCHJOB00000000000000/submissions', {
+      token,
+      body: { candidateId: c.json.id },
+    });
     expect(noJob.status).toBe(404);
   });
 
   it('B12 every move and remark is kept; recruiter remarks are internal by default or client', async () => {
     const c = await newCandidate();
-    const sub = (await api('POST', `/crm/jobs/${jobId}/submissions`, { token, body: { candidateId: c.json.id } })).json;
+    const sub = (
+      await api('POST', `/crm/jobs/${jobId}/submissions`, { token, body: { candidateId: c.json.id } })
+    ).json;
     const path = `/crm/jobs/${jobId}/submissions/${sub.id}`;
     const moved = await api('PATCH', path, { token, body: { stage: 'offer', remark: 'Strong' } });
     expect(moved.status).toBe(200);
@@ -62,7 +91,13 @@ describe('B12 submissions, stages and remarks', () => {
     expect(list.json.items).toHaveLength(1);
     expect(list.json.items[0]).toMatchObject({ stage: 'offer' });
     expect(list.json.items[0].remarks).toMatchObject([
-      { text: 'Strong', stageFrom: 'submitted', stageTo: 'offer', visibility: 'internal', by: { type: 'recruiter' } },
+      {
+        text: 'Strong',
+        stageFrom: 'submitted',
+        stageTo: 'offer',
+        visibility: 'internal',
+        by: { type: 'recruiter' },
+      },
       { text: 'Client may see this', visibility: 'client', by: { type: 'recruiter' } },
     ]);
     const empty = await api('PATCH', path, { token, body: {} });
@@ -76,8 +111,14 @@ describe('B12 submissions, stages and remarks', () => {
     }
     const first = await api('GET', `/crm/jobs/${jobId}/submissions?limit=2`, { token });
     expect(first.json.items).toHaveLength(2);
-    const second = await api('GET', `/crm/jobs/${jobId}/submissions?limit=2&cursor=${encodeURIComponent(first.json.nextCursor)}`, { token });
+    const second = await api(
+      'GET',
+      `/crm/jobs/${jobId}/submissions?limit=2&cursor=${encodeURIComponent(first.json.nextCursor)}`,
+      { token },
+    );
     expect([...first.json.items, ...second.json.items].map((s) => s.candidateId)).toHaveLength(3);
-    expect((await api('GET', '/crm/jobs/01JNOSUCHJOB00000000000000/submissions', { token })).status).toBe(404);
+    expect((await api('GET', '/crm/jobs/01JNOSUCHJOB00000000000000/submissions', { token })).status).toBe(
+      404,
+    );
   });
 });

@@ -9,27 +9,52 @@ async function sharedJobWithCandidate() {
   const client = await signedInClient(agency);
   const job = await api('POST', '/crm/jobs', {
     token: agency.token,
-    body: { title: 'Engineer', description: 'x', organizationId: agency.orgId, primaryContactId: client.contactId },
+    body: {
+      title: 'Engineer',
+      description: 'x',
+      organizationId: agency.orgId,
+      primaryContactId: client.contactId,
+    },
   });
   await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token: agency.token });
-  const cand = await api('POST', '/crm/candidates', { token: agency.token, body: { firstName: 'Linus', lastName: 'T' } });
-  const sub = await api('POST', `/crm/jobs/${job.json.id}/submissions`, { token: agency.token, body: { candidateId: cand.json.id } });
-  return { agency, client, jobId: job.json.id as string, candidateId: cand.json.id as string, submissionId: sub.json.id as string };
+  const cand = await api('POST', '/crm/candidates', {
+    token: agency.token,
+    body: { firstName: 'Linus', lastName: 'T' },
+  });
+  const sub = await api('POST', `/crm/jobs/${job.json.id}/submissions`, {
+    token: agency.token,
+    body: { candidateId: cand.json.id },
+  });
+  return {
+    agency,
+    client,
+    jobId: job.json.id as string,
+    candidateId: cand.json.id as string,
+    submissionId: sub.json.id as string,
+  };
 }
 
 describe('B18 deleting jobs and candidates empties the portal pipelines', () => {
   it('B18 a deleted job takes its pipeline and remarks with it', async () => {
     const { agency, client, jobId } = await sharedJobWithCandidate();
     await api('DELETE', `/crm/jobs/${jobId}`, { token: agency.token });
-    expect((await portalApi('GET', `/portal/jobs/${jobId}/candidates`, { cookie: client.cookie })).status).toBe(404);
+    expect(
+      (await portalApi('GET', `/portal/jobs/${jobId}/candidates`, { cookie: client.cookie })).status,
+    ).toBe(404);
     await waitFor(async () => (await queryPartition(keys.job(agency.accountId, jobId).PK)).length === 0);
   });
 
   it('B18 a deleted candidate leaves every pipeline', async () => {
     const { agency, client, jobId, candidateId } = await sharedJobWithCandidate();
     await api('DELETE', `/crm/candidates/${candidateId}`, { token: agency.token });
-    await waitFor(async () => (await portalApi('GET', `/portal/jobs/${jobId}/candidates`, { cookie: client.cookie })).json.items.length === 0);
-    expect((await api('GET', `/crm/jobs/${jobId}/submissions`, { token: agency.token })).json.items).toEqual([]);
+    await waitFor(
+      async () =>
+        (await portalApi('GET', `/portal/jobs/${jobId}/candidates`, { cookie: client.cookie })).json.items
+          .length === 0,
+    );
+    expect((await api('GET', `/crm/jobs/${jobId}/submissions`, { token: agency.token })).json.items).toEqual(
+      [],
+    );
     // The guard went too: the candidate's id can be submitted afresh if it ever comes back.
     expect((await queryPartition(keys.job(agency.accountId, jobId).PK)).map((i) => i.SK)).toEqual(['#JOB']);
   });
@@ -54,7 +79,9 @@ describe('B14 B23 notifications', () => {
       body: { title: 'Data Scientist', description: 'x', employmentType: 'full_time', openings: 2 },
     });
     const to = `notify@${agency.accountId}.test`;
-    const mail = await waitForMail((m) => m.destination.to.includes(to) && m.subject.includes('Data Scientist'));
+    const mail = await waitForMail(
+      (m) => m.destination.to.includes(to) && m.subject.includes('Data Scientist'),
+    );
     expect(mail.body.text).toContain(client.email);
     await waitForPipelineIdle({ since });
     expect((await mailsTo(to)).filter((m) => m.subject.includes('Data Scientist'))).toHaveLength(1);
@@ -69,7 +96,10 @@ describe('B14 B23 notifications', () => {
     const to = `notify@${agency.accountId}.test`;
     const moved = await waitForMail((m) => m.destination.to.includes(to) && m.subject.includes('moved'));
     expect(moved.body.text).toContain('from submitted to interview: "Strong profile"');
-    await portalApi('POST', `/portal/jobs/${jobId}/candidates/${submissionId}/remarks`, { cookie: client.cookie, body: { remark: 'Tuesday?' } });
+    await portalApi('POST', `/portal/jobs/${jobId}/candidates/${submissionId}/remarks`, {
+      cookie: client.cookie,
+      body: { remark: 'Tuesday?' },
+    });
     const remark = await waitForMail((m) => m.destination.to.includes(to) && m.subject.includes('remark'));
     expect(remark.body.text).toContain('Tuesday?');
   });
@@ -77,14 +107,24 @@ describe('B14 B23 notifications', () => {
   it('B14 the submitter is e-mailed when the requisition is approved or rejected', async () => {
     const { agency, client } = await sharedJobWithCandidate();
     const create = (title: string) =>
-      portalApi('POST', '/portal/requisitions', { cookie: client.cookie, body: { title, description: 'x', employmentType: 'contract', openings: 1 } });
+      portalApi('POST', '/portal/requisitions', {
+        cookie: client.cookie,
+        body: { title, description: 'x', employmentType: 'contract', openings: 1 },
+      });
     const a = await create('Approve me');
     const r = await create('Reject me');
     await api('POST', `/crm/requisitions/${a.json.id}/approve`, { token: agency.token });
-    await api('POST', `/crm/requisitions/${r.json.id}/reject`, { token: agency.token, body: { remarks: 'Budget frozen until Q3' } });
-    const approved = await waitForMail((m) => m.destination.to.includes(client.email) && m.subject.includes('"Approve me" was approved'));
+    await api('POST', `/crm/requisitions/${r.json.id}/reject`, {
+      token: agency.token,
+      body: { remarks: 'Budget frozen until Q3' },
+    });
+    const approved = await waitForMail(
+      (m) => m.destination.to.includes(client.email) && m.subject.includes('"Approve me" was approved'),
+    );
     expect(approved.body.text).toContain('/app');
-    const rejected = await waitForMail((m) => m.destination.to.includes(client.email) && m.subject.includes('"Reject me" was not approved'));
+    const rejected = await waitForMail(
+      (m) => m.destination.to.includes(client.email) && m.subject.includes('"Reject me" was not approved'),
+    );
     expect(rejected.body.text).toContain('Budget frozen until Q3');
   });
 });

@@ -18,14 +18,25 @@ async function world(agency: Agency, orgId: string): Promise<World> {
     body: { title: 'Role', description: 'x', organizationId: orgId, primaryContactId: client.contactId },
   });
   await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token: agency.token });
-  const cand = await api('POST', '/crm/candidates', { token: agency.token, body: { firstName: 'C', lastName: 'D' } });
-  const sub = await api('POST', `/crm/jobs/${job.json.id}/submissions`, { token: agency.token, body: { candidateId: cand.json.id } });
+  const cand = await api('POST', '/crm/candidates', {
+    token: agency.token,
+    body: { firstName: 'C', lastName: 'D' },
+  });
+  const sub = await api('POST', `/crm/jobs/${job.json.id}/submissions`, {
+    token: agency.token,
+    body: { candidateId: cand.json.id },
+  });
   const req = await portalApi('POST', '/portal/requisitions', {
     cookie: client.cookie,
     body: { title: 'Need', description: 'x', employmentType: 'full_time', openings: 1 },
   });
   expect(req.status).toBe(201);
-  return { agency, orgId, client, ids: { jobId: job.json.id, submissionId: sub.json.id, reqId: req.json.id } };
+  return {
+    agency,
+    orgId,
+    client,
+    ids: { jobId: job.json.id, submissionId: sub.json.id, reqId: req.json.id },
+  };
 }
 
 const sampleBodies: Record<string, unknown> = {
@@ -42,8 +53,10 @@ let b2: World;
 beforeAll(async () => {
   const agencyA = await newAgency('Agency A');
   const agencyB = await newAgency('Agency B');
-  const orgA2 = (await api('POST', '/crm/organizations', { token: agencyA.token, body: { name: 'A2' } })).json.id;
-  const orgB2 = (await api('POST', '/crm/organizations', { token: agencyB.token, body: { name: 'B2' } })).json.id;
+  const orgA2 = (await api('POST', '/crm/organizations', { token: agencyA.token, body: { name: 'A2' } })).json
+    .id;
+  const orgB2 = (await api('POST', '/crm/organizations', { token: agencyB.token, body: { name: 'B2' } })).json
+    .id;
   [a1, a2, b1, b2] = await Promise.all([
     world(agencyA, agencyA.orgId),
     world(agencyA, orgA2),
@@ -56,19 +69,28 @@ const targeted = routeList.filter((r) => r.auth === 'session' && r.params);
 
 describe('organization and tenant isolation in the portal', () => {
   const cases = targeted.flatMap((r) =>
-    (['same agency, other organization', 'other agency', 'other agency, its second organization'] as const).map(
-      (who) => [`${r.method} ${r.path} — ${who}`, r, who] as const,
-    ),
+    (
+      ['same agency, other organization', 'other agency', 'other agency, its second organization'] as const
+    ).map((who) => [`${r.method} ${r.path} — ${who}`, r, who] as const),
   );
 
   it.each(cases)('%s: 404 and nothing changed', async (_name, r, who) => {
     const victim = who === 'same agency, other organization' ? a2 : who === 'other agency' ? b1 : b2;
     const path = r.path.replace(/\{(\w+)\}/g, (_, name: string) => victim.ids[name as keyof World['ids']]);
-    const before = await Promise.all([snapshotAccount(a1.agency.accountId), snapshotAccount(b1.agency.accountId)]);
-    const res = await portalApi(r.method, path, { cookie: a1.client.cookie, body: sampleBodies[`${r.method} ${r.path}`] });
+    const before = await Promise.all([
+      snapshotAccount(a1.agency.accountId),
+      snapshotAccount(b1.agency.accountId),
+    ]);
+    const res = await portalApi(r.method, path, {
+      cookie: a1.client.cookie,
+      body: sampleBodies[`${r.method} ${r.path}`],
+    });
     expect(res.status).toBe(404);
     for (const id of Object.values(victim.ids)) expect(res.text).not.toContain(`"${id}"`);
-    const after = await Promise.all([snapshotAccount(a1.agency.accountId), snapshotAccount(b1.agency.accountId)]);
+    const after = await Promise.all([
+      snapshotAccount(a1.agency.accountId),
+      snapshotAccount(b1.agency.accountId),
+    ]);
     // Only the caller's session may have slid its idle expiry; nothing else may change.
     const strip = (items: Record<string, unknown>[]) => items.filter((i) => i.type !== 'session');
     expect(after.map(strip)).toEqual(before.map(strip));

@@ -2,20 +2,39 @@ import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { keys } from '../../../shared/data/keys.ts';
 import { hashToken } from '../../../shared/util/tokens.ts';
-import { api, linkIn, mailsTo, newAccountId, tableName, testDb, waitForMail, type ApiResponse } from '../../support/api.ts';
+import {
+  api,
+  linkIn,
+  mailsTo,
+  newAccountId,
+  tableName,
+  testDb,
+  waitForMail,
+  type ApiResponse,
+} from '../../support/api.ts';
 import { waitForBusIdle } from '../../support/bus.ts';
 import { newAgency, portalApi, sessionCookieFrom, signedInClient } from '../../support/portal.ts';
 
 const requestLinks = (email: string, sourceIp?: string) =>
   portalApi('POST', '/portal/login-links', { body: { email }, ...(sourceIp ? { sourceIp } : {}) });
-const uniqueIp = () => `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+const uniqueIp = () =>
+  `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 async function loginTokensFor(email: string, count = 1): Promise<string[]> {
-  const mail = await waitForMail((m) => m.destination.to.includes(email) && m.body.text.includes('/login/continue'), { count });
-  return [...`${mail.body.text}`.matchAll(/\/login\/continue\?token=([A-Za-z0-9_-]{43})/g)].map((m) => m[1] as string);
+  const mail = await waitForMail(
+    (m) => m.destination.to.includes(email) && m.body.text.includes('/login/continue'),
+    { count },
+  );
+  return [...`${mail.body.text}`.matchAll(/\/login\/continue\?token=([A-Za-z0-9_-]{43})/g)].map(
+    (m) => m[1] as string,
+  );
 }
 
-const strip = (res: ApiResponse) => ({ status: res.status, body: res.text, type: res.headers.get('content-type') });
+const strip = (res: ApiResponse) => ({
+  status: res.status,
+  body: res.text,
+  type: res.headers.get('content-type'),
+});
 
 describe('B7 logging in with e-mailed links', () => {
   it('B7 known and unknown addresses get byte-identical answers from the same work', async () => {
@@ -25,7 +44,9 @@ describe('B7 logging in with e-mailed links', () => {
     expect(known.status).toBe(202);
     expect(strip(known)).toEqual(strip(unknown));
     // Same DynamoDB requests in the same order: nothing about the address shows in the work either.
-    expect(known.headers.get('x-local-dynamodb-commands')).toBe(unknown.headers.get('x-local-dynamodb-commands'));
+    expect(known.headers.get('x-local-dynamodb-commands')).toBe(
+      unknown.headers.get('x-local-dynamodb-commands'),
+    );
     expect(await loginTokensFor(client.email)).toHaveLength(1);
   });
 
@@ -43,7 +64,9 @@ describe('B7 logging in with e-mailed links', () => {
     });
     expect(Date.parse(check.json.expiresAt) - Date.now()).toBeLessThanOrEqual(15 * 60_000);
     expect((await api('GET', `/portal/login-links/${token}`)).status).toBe(200);
-    const attempts = await Promise.all(Array.from({ length: 4 }, () => portalApi('POST', '/portal/sessions', { body: { token } })));
+    const attempts = await Promise.all(
+      Array.from({ length: 4 }, () => portalApi('POST', '/portal/sessions', { body: { token } })),
+    );
     expect(attempts.map((r) => r.status).sort()).toEqual([201, 404, 404, 404]);
     const winner = attempts.find((r) => r.status === 201) as ApiResponse;
     expect(winner.json).toMatchObject({ user: { email: client.email }, redirectTo: '/app' });
@@ -59,7 +82,9 @@ describe('B7 logging in with e-mailed links', () => {
     const first = await signedInClient(await newAgency('First Agency'), { email });
     await signedInClient(await newAgency('Second Agency'), { email });
     await requestLinks(email, uniqueIp());
-    const mail = await waitForMail((m) => m.destination.to.includes(email) && m.body.text.includes('/login/continue'));
+    const mail = await waitForMail(
+      (m) => m.destination.to.includes(email) && m.body.text.includes('/login/continue'),
+    );
     expect(mail.body.text).toContain('First Agency');
     expect(mail.body.text).toContain('Second Agency');
     expect([...mail.body.text.matchAll(/\/login\/continue\?token=/g)]).toHaveLength(2);
@@ -108,7 +133,8 @@ describe('B7 logging in with e-mailed links', () => {
 
   it('B7 over the limit: the 31st request from one client address in 15 minutes is 429', async () => {
     const ip = uniqueIp();
-    for (let i = 0; i < 30; i++) expect((await requestLinks(`a${i}.${newAccountId()}@x.test`, ip)).status).toBe(202);
+    for (let i = 0; i < 30; i++)
+      expect((await requestLinks(`a${i}.${newAccountId()}@x.test`, ip)).status).toBe(202);
     expect((await requestLinks(`last.${newAccountId()}@x.test`, ip)).status).toBe(429);
     expect((await requestLinks(`other.${newAccountId()}@x.test`, uniqueIp())).status).toBe(202);
   });

@@ -14,15 +14,32 @@ beforeAll(async () => {
   client = await signedInClient(agency);
   const job = await api('POST', '/crm/jobs', {
     token: agency.token,
-    body: { title: 'Kernel Engineer', description: 'C', organizationId: agency.orgId, primaryContactId: client.contactId },
+    body: {
+      title: 'Kernel Engineer',
+      description: 'C',
+      organizationId: agency.orgId,
+      primaryContactId: client.contactId,
+    },
   });
   jobId = job.json.id;
   await api('PUT', `/crm/jobs/${jobId}/portal-share`, { token: agency.token });
   const cand = await api('POST', '/crm/candidates', {
     token: agency.token,
-    body: { firstName: 'Linus', lastName: 'T', email: secretEmail, phone: secretPhone, headline: 'Kernel dev', summary: 'Wrote git' },
+    body: {
+      firstName: 'Linus',
+      lastName: 'T',
+      email: secretEmail,
+      phone: secretPhone,
+      headline: 'Kernel dev',
+      summary: 'Wrote git',
+    },
   });
-  submissionId = (await api('POST', `/crm/jobs/${jobId}/submissions`, { token: agency.token, body: { candidateId: cand.json.id } })).json.id;
+  submissionId = (
+    await api('POST', `/crm/jobs/${jobId}/submissions`, {
+      token: agency.token,
+      body: { candidateId: cand.json.id },
+    })
+  ).json.id;
   await api('PATCH', `/crm/jobs/${jobId}/submissions/${submissionId}`, {
     token: agency.token,
     body: { stage: 'shortlisted', remark: 'INTERNAL: asks for too much money' },
@@ -37,17 +54,32 @@ describe('B10 B11 jobs and the candidate pipeline in the portal', () => {
   it('B10 B11 lists the shared job, open ones first, and shows its details', async () => {
     const closed = await api('POST', '/crm/jobs', {
       token: agency.token,
-      body: { title: 'Old role', description: 'x', organizationId: agency.orgId, primaryContactId: client.contactId },
+      body: {
+        title: 'Old role',
+        description: 'x',
+        organizationId: agency.orgId,
+        primaryContactId: client.contactId,
+      },
     });
     await api('PUT', `/crm/jobs/${closed.json.id}/portal-share`, { token: agency.token });
     await api('PATCH', `/crm/jobs/${closed.json.id}`, { token: agency.token, body: { status: 'closed' } });
-    const unshared = await api('POST', '/crm/jobs', { token: agency.token, body: { title: 'Hidden', description: 'x', organizationId: agency.orgId } });
+    const unshared = await api('POST', '/crm/jobs', {
+      token: agency.token,
+      body: { title: 'Hidden', description: 'x', organizationId: agency.orgId },
+    });
     const list = await portalApi('GET', '/portal/jobs', { cookie: client.cookie });
     expect(list.json.items.map((j: { title: string }) => j.title)).toEqual(['Kernel Engineer', 'Old role']);
     const one = await portalApi('GET', `/portal/jobs/${jobId}`, { cookie: client.cookie });
-    expect(one.json).toMatchObject({ id: jobId, title: 'Kernel Engineer', status: 'open', clientAllowedStages: ['shortlisted', 'interview', 'rejected'] });
+    expect(one.json).toMatchObject({
+      id: jobId,
+      title: 'Kernel Engineer',
+      status: 'open',
+      clientAllowedStages: ['shortlisted', 'interview', 'rejected'],
+    });
     expect(one.json).not.toHaveProperty('organizationId');
-    expect((await portalApi('GET', `/portal/jobs/${unshared.json.id}`, { cookie: client.cookie })).status).toBe(404);
+    expect(
+      (await portalApi('GET', `/portal/jobs/${unshared.json.id}`, { cookie: client.cookie })).status,
+    ).toBe(404);
   });
 
   it('B11 the pipeline shows client-safe fields only: never e-mail, phone or internal remarks', async () => {
@@ -59,10 +91,18 @@ describe('B10 B11 jobs and the candidate pipeline in the portal', () => {
         candidate: { name: 'Linus T', headline: 'Kernel dev', summary: 'Wrote git' },
         stage: 'shortlisted',
         submittedAt: expect.any(String),
-        remarks: [{ text: 'Available from March', visibility: 'client', by: { type: 'recruiter', name: expect.any(String) }, at: expect.any(String) }],
+        remarks: [
+          {
+            text: 'Available from March',
+            visibility: 'client',
+            by: { type: 'recruiter', name: expect.any(String) },
+            at: expect.any(String),
+          },
+        ],
       },
     ]);
-    for (const secret of [secretEmail, secretPhone, 'INTERNAL', 'too much money']) expect(res.text).not.toContain(secret);
+    for (const secret of [secretEmail, secretPhone, 'INTERNAL', 'too much money'])
+      expect(res.text).not.toContain(secret);
   });
 
   it('B12 a client moves a candidate into an allowed stage with a remark; history is kept and shown to the recruiter', async () => {
@@ -86,7 +126,12 @@ describe('B10 B11 jobs and the candidate pipeline in the portal', () => {
     expect(remark.status).toBe(201);
     const recruiterView = await api('GET', `/crm/jobs/${jobId}/submissions`, { token: agency.token });
     const texts = recruiterView.json.items[0].remarks.map((r: { text: string }) => r.text);
-    expect(texts).toEqual(['INTERNAL: asks for too much money', 'Available from March', 'Let us meet her', 'Tuesday works']);
+    expect(texts).toEqual([
+      'INTERNAL: asks for too much money',
+      'Available from March',
+      'Let us meet her',
+      'Tuesday works',
+    ]);
   });
 
   it('B12 a move into a stage the recruiter did not allow is 422 stage_not_allowed and changes nothing', async () => {
@@ -96,34 +141,55 @@ describe('B10 B11 jobs and the candidate pipeline in the portal', () => {
       body: { stage: 'hired' },
     });
     expect(res.status).toBe(422);
-    expect(res.json.error).toMatchObject({ code: 'stage_not_allowed', details: { allowedStages: ['shortlisted', 'interview', 'rejected'] } });
-    expect((await portalApi('GET', `/portal/jobs/${jobId}/candidates`, { cookie: client.cookie })).json).toEqual(before.json);
+    expect(res.json.error).toMatchObject({
+      code: 'stage_not_allowed',
+      details: { allowedStages: ['shortlisted', 'interview', 'rejected'] },
+    });
+    expect(
+      (await portalApi('GET', `/portal/jobs/${jobId}/candidates`, { cookie: client.cookie })).json,
+    ).toEqual(before.json);
   });
 
   it('B10 unsharing or deleting a job removes it from the portal at once (B18)', async () => {
     const job = await api('POST', '/crm/jobs', {
       token: agency.token,
-      body: { title: 'Temp', description: 'x', organizationId: agency.orgId, primaryContactId: client.contactId },
+      body: {
+        title: 'Temp',
+        description: 'x',
+        organizationId: agency.orgId,
+        primaryContactId: client.contactId,
+      },
     });
     await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token: agency.token });
-    expect((await portalApi('GET', `/portal/jobs/${job.json.id}`, { cookie: client.cookie })).status).toBe(200);
+    expect((await portalApi('GET', `/portal/jobs/${job.json.id}`, { cookie: client.cookie })).status).toBe(
+      200,
+    );
     await api('DELETE', `/crm/jobs/${job.json.id}/portal-share`, { token: agency.token });
-    expect((await portalApi('GET', `/portal/jobs/${job.json.id}/candidates`, { cookie: client.cookie })).status).toBe(404);
+    expect(
+      (await portalApi('GET', `/portal/jobs/${job.json.id}/candidates`, { cookie: client.cookie })).status,
+    ).toBe(404);
     await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token: agency.token });
     await api('DELETE', `/crm/jobs/${job.json.id}`, { token: agency.token });
-    expect((await portalApi('GET', `/portal/jobs/${job.json.id}`, { cookie: client.cookie })).status).toBe(404);
+    expect((await portalApi('GET', `/portal/jobs/${job.json.id}`, { cookie: client.cookie })).status).toBe(
+      404,
+    );
   });
 
   it('B8 another contact of the same organization sees the same jobs; a contact of another organization does not', async () => {
     const colleague = await signedInClient(agency);
     const mine = await portalApi('GET', '/portal/jobs', { cookie: colleague.cookie });
     expect(mine.json.items.map((j: { id: string }) => j.id)).toContain(jobId);
-    const otherOrg = (await api('POST', '/crm/organizations', { token: agency.token, body: { name: 'Globex' } })).json.id;
+    const otherOrg = (
+      await api('POST', '/crm/organizations', { token: agency.token, body: { name: 'Globex' } })
+    ).json.id;
     const outsider = await signedInClient(agency, { orgId: otherOrg });
     expect((await portalApi('GET', '/portal/jobs', { cookie: outsider.cookie })).json.items).toEqual([]);
     for (const path of [`/portal/jobs/${jobId}`, `/portal/jobs/${jobId}/candidates`])
       expect((await portalApi('GET', path, { cookie: outsider.cookie })).status).toBe(404);
-    const move = await portalApi('POST', `/portal/jobs/${jobId}/candidates/${submissionId}/moves`, { cookie: outsider.cookie, body: { stage: 'rejected' } });
+    const move = await portalApi('POST', `/portal/jobs/${jobId}/candidates/${submissionId}/moves`, {
+      cookie: outsider.cookie,
+      body: { stage: 'rejected' },
+    });
     expect(move.status).toBe(404);
   });
 });

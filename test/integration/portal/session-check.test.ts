@@ -6,7 +6,8 @@ const stillIn = async (c: SignedIn) => (await portalApi('GET', '/portal/me', { c
 
 async function twoOrgs(): Promise<{ agency: Agency; otherOrg: string; client: SignedIn }> {
   const agency = await newAgency();
-  const otherOrg = (await api('POST', '/crm/organizations', { token: agency.token, body: { name: 'Other' } })).json.id;
+  const otherOrg = (await api('POST', '/crm/organizations', { token: agency.token, body: { name: 'Other' } }))
+    .json.id;
   return { agency, otherOrg, client: await signedInClient(agency) };
 }
 
@@ -21,24 +22,43 @@ describe('B19 access ends on the very next request, through the session check al
 
   it('B17 moving a contact ends its session, and moving it back does not revive it (B20)', async () => {
     const { agency, otherOrg, client } = await twoOrgs();
-    await api('PATCH', `/crm/contacts/${client.contactId}`, { token: agency.token, body: { organizationId: otherOrg } });
+    await api('PATCH', `/crm/contacts/${client.contactId}`, {
+      token: agency.token,
+      body: { organizationId: otherOrg },
+    });
     expect(await stillIn(client)).toBe(401);
     const contact = await api('GET', `/crm/contacts/${client.contactId}`, { token: agency.token });
-    expect(contact.json.portal).toMatchObject({ status: 'deactivated', deactivatedCause: 'contact_moved', eligible: true });
-    await api('PATCH', `/crm/contacts/${client.contactId}`, { token: agency.token, body: { organizationId: agency.orgId } });
+    expect(contact.json.portal).toMatchObject({
+      status: 'deactivated',
+      deactivatedCause: 'contact_moved',
+      eligible: true,
+    });
+    await api('PATCH', `/crm/contacts/${client.contactId}`, {
+      token: agency.token,
+      body: { organizationId: agency.orgId },
+    });
     expect(await stillIn(client)).toBe(401);
   });
 
   it('B17 unassigning a contact ends its session', async () => {
     const { agency, client } = await twoOrgs();
-    await api('PATCH', `/crm/contacts/${client.contactId}`, { token: agency.token, body: { organizationId: null } });
+    await api('PATCH', `/crm/contacts/${client.contactId}`, {
+      token: agency.token,
+      body: { organizationId: null },
+    });
     expect(await stillIn(client)).toBe(401);
   });
 
   it('B17 changing the e-mail ends the session, also when changed back', async () => {
     const { agency, client } = await twoOrgs();
-    await api('PATCH', `/crm/contacts/${client.contactId}`, { token: agency.token, body: { email: `x.${client.email}` } });
-    await api('PATCH', `/crm/contacts/${client.contactId}`, { token: agency.token, body: { email: client.email } });
+    await api('PATCH', `/crm/contacts/${client.contactId}`, {
+      token: agency.token,
+      body: { email: `x.${client.email}` },
+    });
+    await api('PATCH', `/crm/contacts/${client.contactId}`, {
+      token: agency.token,
+      body: { email: client.email },
+    });
     expect(await stillIn(client)).toBe(401);
   });
 
@@ -56,16 +76,31 @@ describe('B19 access ends on the very next request, through the session check al
 
   it('B22 a recruiter revokes access by hand; it ends at once and may be invited again', async () => {
     const { agency, client } = await twoOrgs();
-    const res = await api('DELETE', `/crm/contacts/${client.contactId}/portal-access`, { token: agency.token });
+    const res = await api('DELETE', `/crm/contacts/${client.contactId}/portal-access`, {
+      token: agency.token,
+    });
     expect(res.status).toBe(204);
     expect(await stillIn(client)).toBe(401);
     const contact = await api('GET', `/crm/contacts/${client.contactId}`, { token: agency.token });
-    expect(contact.json.portal).toMatchObject({ status: 'deactivated', deactivatedCause: 'revoked_by_recruiter', eligible: true });
-    const again = await api('DELETE', `/crm/contacts/${client.contactId}/portal-access`, { token: agency.token });
+    expect(contact.json.portal).toMatchObject({
+      status: 'deactivated',
+      deactivatedCause: 'revoked_by_recruiter',
+      eligible: true,
+    });
+    const again = await api('DELETE', `/crm/contacts/${client.contactId}/portal-access`, {
+      token: agency.token,
+    });
     expect(again).toMatchObject({ status: 422, json: { error: { code: 'no_active_access' } } });
     const audit = await api('GET', `/crm/contacts/${client.contactId}/audit`, { token: agency.token });
-    expect(audit.json.items.at(-1)).toMatchObject({ type: 'deactivated', cause: 'revoked_by_recruiter', actor: { type: 'recruiter' } });
-    expect((await api('POST', `/crm/contacts/${client.contactId}/portal-invitation`, { token: agency.token })).status).toBe(201);
+    expect(audit.json.items.at(-1)).toMatchObject({
+      type: 'deactivated',
+      cause: 'revoked_by_recruiter',
+      actor: { type: 'recruiter' },
+    });
+    expect(
+      (await api('POST', `/crm/contacts/${client.contactId}/portal-invitation`, { token: agency.token }))
+        .status,
+    ).toBe(201);
   });
 
   it('logging out ends the session server-side and clears the cookie', async () => {
@@ -79,7 +114,9 @@ describe('B19 access ends on the very next request, through the session check al
   it('no cookie, a garbage cookie or a forged token is 401', async () => {
     expect((await portalApi('GET', '/portal/me')).status).toBe(401);
     expect((await portalApi('GET', '/portal/me', { cookie: 'portal_session=nonsense' })).status).toBe(401);
-    expect((await portalApi('GET', '/portal/me', { cookie: `portal_session=${'A'.repeat(43)}` })).status).toBe(401);
+    expect(
+      (await portalApi('GET', '/portal/me', { cookie: `portal_session=${'A'.repeat(43)}` })).status,
+    ).toBe(401);
   });
 
   it('the session check costs two DynamoDB requests', async () => {

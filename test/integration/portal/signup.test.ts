@@ -22,7 +22,9 @@ describe('B5 sign-up', () => {
       });
     }
     expect(await snapshotAccount(agency.accountId)).toEqual(before);
-    expect((await portalApi('POST', '/portal/signup', { body: signupBody(invited.signupToken) })).status).toBe(201);
+    expect(
+      (await portalApi('POST', '/portal/signup', { body: signupBody(invited.signupToken) })).status,
+    ).toBe(201);
   });
 
   it('B5 B6 signing up creates the portal user, a session cookie, redirects to /app and e-mails the login page', async () => {
@@ -35,17 +37,25 @@ describe('B5 sign-up', () => {
       redirectTo: '/app',
     });
     const cookie = res.cookies.find((c) => c.startsWith('portal_session='));
-    expect(cookie).toMatch(/^portal_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Lax; Path=\/; Max-Age=\d+$/);
+    expect(cookie).toMatch(
+      /^portal_session=[A-Za-z0-9_-]{43}; HttpOnly; SameSite=Lax; Path=\/; Max-Age=\d+$/,
+    );
     const me = await portalApi('GET', '/portal/me', { cookie: sessionCookieFrom(res) });
     expect(me.json).toEqual({
       user: { id: res.json.user.id, firstName: 'Cleo', lastName: 'Client', email: invited.email },
       organization: { id: agency.orgId, name: 'Acme Corp' },
       agency: { name: 'Northwind Talent' },
     });
-    const login = await waitForMail((m) => m.destination.to.includes(invited.email) && m.subject.includes('login link'));
+    const login = await waitForMail(
+      (m) => m.destination.to.includes(invited.email) && m.subject.includes('login link'),
+    );
     expect(linkIn(login, '/login')?.pathname).toBe('/login');
     const contact = await api('GET', `/crm/contacts/${invited.contactId}`, { token: agency.token });
-    expect(contact.json.portal).toMatchObject({ status: 'active', eligible: false, reasons: ['already_active'] });
+    expect(contact.json.portal).toMatchObject({
+      status: 'active',
+      eligible: false,
+      reasons: ['already_active'],
+    });
     const audit = await api('GET', `/crm/contacts/${invited.contactId}/audit`, { token: agency.token });
     expect(audit.json.items.map((e: { type: string }) => e.type)).toEqual(['invited', 'joined']);
     expect(audit.json.items[1].actor).toEqual({ type: 'client', email: invited.email });
@@ -55,7 +65,9 @@ describe('B5 sign-up', () => {
     const agency = await newAgency();
     const invited = await invitedContact(agency);
     const results = await Promise.all(
-      Array.from({ length: 5 }, () => portalApi('POST', '/portal/signup', { body: signupBody(invited.signupToken) })),
+      Array.from({ length: 5 }, () =>
+        portalApi('POST', '/portal/signup', { body: signupBody(invited.signupToken) }),
+      ),
     );
     expect(results.map((r) => r.status).sort()).toEqual([201, 404, 404, 404, 404]);
     expect((await api('GET', `/portal/invitations/${invited.signupToken}`)).status).toBe(404);
@@ -79,8 +91,14 @@ describe('B5 sign-up', () => {
     const agency = await newAgency();
     const other = await api('POST', '/crm/organizations', { token: agency.token, body: { name: 'Other' } });
     const invited = await invitedContact(agency);
-    await api('PATCH', `/crm/contacts/${invited.contactId}`, { token: agency.token, body: { organizationId: other.json.id } });
-    await api('PATCH', `/crm/contacts/${invited.contactId}`, { token: agency.token, body: { organizationId: agency.orgId } });
+    await api('PATCH', `/crm/contacts/${invited.contactId}`, {
+      token: agency.token,
+      body: { organizationId: other.json.id },
+    });
+    await api('PATCH', `/crm/contacts/${invited.contactId}`, {
+      token: agency.token,
+      body: { organizationId: agency.orgId },
+    });
     const res = await portalApi('POST', '/portal/signup', { body: signupBody(invited.signupToken) });
     expect(res.status).toBe(404);
   });
@@ -96,7 +114,10 @@ describe('B5 sign-up', () => {
   it('SPEC §3 sign-up without X-Requested-With is 403 csrf and consumes nothing', async () => {
     const agency = await newAgency();
     const invited = await invitedContact(agency);
-    const res = await portalApi('POST', '/portal/signup', { body: signupBody(invited.signupToken), csrf: false });
+    const res = await portalApi('POST', '/portal/signup', {
+      body: signupBody(invited.signupToken),
+      csrf: false,
+    });
     expect(res).toMatchObject({ status: 403, json: { error: { code: 'csrf' } } });
     expect((await api('GET', `/portal/invitations/${invited.signupToken}`)).status).toBe(200);
   });

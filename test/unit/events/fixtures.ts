@@ -45,4 +45,10 @@ export const contactItem = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
-export const organizationItem = { PK: 'A#acc-1#O#o1', SK: '#ORG', type: 'organization', id: 'o1', name: 'Acme' };
+export const organizationItem = {
+  PK: 'A#acc-1#O#o1',
+  SK: '#ORG',
+  type: 'organization',
+  id: 'o1',
+  name: 'Acme',
+};
