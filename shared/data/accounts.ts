@@ -6,6 +6,14 @@ import { nowIso } from '../util/time.ts';
 import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
 
+/** The condition other writes attach to prove the add-on is on (B1), checked in the same transaction. */
+export const portalEnabledCheck = (accountId: string) => ({
+  TableName: tableName,
+  Key: keys.account(accountId),
+  ConditionExpression: 'portalEnabled = :on',
+  ExpressionAttributeValues: { ':on': true },
+});
+
 export function accountFromItem(accountId: string, item: Item | undefined): AccountSettings {
   const defaults = defaultAccountSettings(accountId);
   if (!item) return defaults;

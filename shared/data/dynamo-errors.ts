@@ -1,19 +1,25 @@
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
-
 export const isConditionFailure = (error: unknown): boolean =>
   error instanceof Error && error.name === 'ConditionalCheckFailedException';
+
+export interface CancellationReason {
+  Code?: string;
+  /** The item as it was, when the failed step asked for ReturnValuesOnConditionCheckFailure. */
+  Item?: unknown;
+}
+
+/** The per-step reasons of a cancelled transaction; undefined for any other error. */
+export function cancellationReasons(error: unknown): CancellationReason[] | undefined {
+  if (!(error instanceof Error) || error.name !== 'TransactionCanceledException') return undefined;
+  return (error as { CancellationReasons?: CancellationReason[] }).CancellationReasons ?? [];
+}
 
 /**
  * Which items of a cancelled transaction failed their condition, by position.
  * Returns undefined when the error is not a transaction cancellation.
  */
 export function failedConditions(error: unknown): boolean[] | undefined {
-  if (
-    !(error instanceof TransactionCanceledException) &&
-    !(error instanceof Error && error.name === 'TransactionCanceledException')
-  )
-    return undefined;
-  const reasons = (error as TransactionCanceledException).CancellationReasons ?? [];
+  const reasons = cancellationReasons(error);
+  if (!reasons) return undefined;
   if (reasons.some((r) => r.Code && r.Code !== 'None' && r.Code !== 'ConditionalCheckFailed'))
     return undefined;
   return reasons.map((r) => r.Code === 'ConditionalCheckFailed');

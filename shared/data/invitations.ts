@@ -4,10 +4,11 @@ import type { AuditEntry } from '../domain/audit.ts';
 import type { Invitation } from '../domain/portal-access.ts';
 import { epochSeconds } from '../util/time.ts';
 import { auditItem } from './audit.ts';
-import { failedConditions } from './dynamo-errors.ts';
+import { cancellationReasons, failedConditions } from './dynamo-errors.ts';
 import { itemTypes } from './items.ts';
 import { keys } from './keys.ts';
 import { organizationExists } from './organizations.ts';
+import { portalEnabledCheck } from './accounts.ts';
 
 export interface NewInvitation {
   accountId: string;
@@ -31,14 +32,7 @@ export async function storeInvitation(n: NewInvitation): Promise<InvitationOutco
     await db.send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            ConditionCheck: {
-              TableName: tableName,
-              Key: keys.account(n.accountId),
-              ConditionExpression: 'portalEnabled = :on',
-              ExpressionAttributeValues: { ':on': true },
-            },
-          },
+          { ConditionCheck: portalEnabledCheck(n.accountId) },
           { ConditionCheck: organizationExists(n.accountId, n.organizationId) },
           {
             Update: {
@@ -140,7 +134,7 @@ export async function revokeInvitation(
   } catch (error) {
     const failed = failedConditions(error);
     if (!failed) throw error;
-    const reason = (error as { CancellationReasons?: { Item?: unknown }[] }).CancellationReasons?.[0];
+    const reason = cancellationReasons(error)?.[0];
     return reason?.Item ? 'no_invitation' : 'contact_missing';
   }
 }

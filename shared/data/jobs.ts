@@ -8,7 +8,7 @@ import {
 import type { Stage } from '../api/schemas/common.ts';
 import { db, tableName } from '../clients/dynamodb.ts';
 import { nowIso } from '../util/time.ts';
-import { accountFromItem } from './accounts.ts';
+import { accountFromItem, portalEnabledCheck } from './accounts.ts';
 import { batchGet } from './batch-get.ts';
 import { failedConditions, isConditionFailure } from './dynamo-errors.ts';
 import { itemTypes, withoutKeys, type Item } from './items.ts';
@@ -87,12 +87,7 @@ export async function writeJob(
   if (checks.portalEnabled)
     conditions.push({
       outcome: 'portal_disabled',
-      check: {
-        TableName: tableName,
-        Key: keys.account(accountId),
-        ConditionExpression: 'portalEnabled = :on',
-        ExpressionAttributeValues: { ':on': true },
-      },
+      check: portalEnabledCheck(accountId),
     });
   if (checks.organizationId)
     conditions.push({

@@ -1,4 +1,4 @@
-import { BatchWriteCommand, GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
 import type { AuditEntry } from '../domain/audit.ts';
 import { epochSeconds } from '../util/time.ts';
@@ -11,6 +11,8 @@ import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
 import { organizationFromItem } from './organizations.ts';
 import { newSessionItem, type SessionRecord } from './sessions.ts';
+import { loadPointer } from './subjects.ts';
+import { portalEnabledCheck } from './accounts.ts';
 
 export interface LoginLinkRecord {
   accountId: string;
@@ -88,22 +90,8 @@ export async function storeLoginLinks(links: { hash: string; record: LoginLinkRe
 
 /** The link behind a token and what it would log into, in two reads. Consumes nothing. */
 export async function loadLoginLink(tokenHash: string) {
-  const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: keys.loginLink(tokenHash), ConsistentRead: true }),
-  );
-  if (!Item) return undefined;
-  const link = Item as LoginLinkRecord;
-  const [contact, organization, account] = await batchGet([
-    keys.contact(link.accountId, link.contactId),
-    keys.organization(link.accountId, link.organizationId),
-    keys.account(link.accountId),
-  ]);
-  return {
-    link,
-    contact: contact ? contactFromItem(contact) : undefined,
-    organization: organization ? organizationFromItem(organization) : undefined,
-    account: accountFromItem(link.accountId, account),
-  };
+  const loaded = await loadPointer<LoginLinkRecord>(keys.loginLink(tokenHash));
+  return loaded && { ...loaded, link: loaded.pointer };
 }
 
 /** Consumes the link (single use under concurrency) and starts a session, re-checking the access. */
@@ -142,14 +130,7 @@ export async function commitLogin(c: {
               },
             },
           },
-          {
-            ConditionCheck: {
-              TableName: tableName,
-              Key: keys.account(c.link.accountId),
-              ConditionExpression: 'portalEnabled = :on',
-              ExpressionAttributeValues: { ':on': true },
-            },
-          },
+          { ConditionCheck: portalEnabledCheck(c.link.accountId) },
           { Put: { TableName: tableName, Item: newSessionItem(c.session.hash, c.session.record) } },
           { Put: { TableName: tableName, Item: auditItem(c.link.accountId, c.link.contactId, c.audit) } },
         ],

@@ -1,5 +1,6 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
+import { cancellationReasons } from './dynamo-errors.ts';
 import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
 
@@ -77,9 +78,8 @@ export async function deleteContactsOfOrganization(
         result.deleted += chunk.length;
         chunk = [];
       } catch (error) {
-        const reasons = (error as { name?: string; CancellationReasons?: { Code?: string }[] })
-          .CancellationReasons;
-        if ((error as Error).name !== 'TransactionCanceledException' || !reasons) throw error;
+        const reasons = cancellationReasons(error);
+        if (!reasons) throw error;
         const movedOut = new Set(chunk.filter((_, j) => reasons[j * 2]?.Code === 'ConditionalCheckFailed'));
         // Cancelled for another reason (a conflict, throttling): retry the same chunk.
         if (movedOut.size === 0 && reasons.some((r) => r.Code && r.Code !== 'None')) {

@@ -2,7 +2,7 @@ import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
 import type { AuditEntry } from '../domain/audit.ts';
 import { auditItem } from './audit.ts';
-import { failedConditions } from './dynamo-errors.ts';
+import { cancellationReasons, failedConditions } from './dynamo-errors.ts';
 import { keys } from './keys.ts';
 
 export type RevokeAccessOutcome = 'ok' | 'contact_missing' | 'no_active_access';
@@ -46,7 +46,7 @@ export async function revokeAccess(
     return 'ok';
   } catch (error) {
     if (!failedConditions(error)) throw error;
-    const reason = (error as { CancellationReasons?: { Item?: unknown }[] }).CancellationReasons?.[0];
+    const reason = cancellationReasons(error)?.[0];
     return reason?.Item ? 'no_active_access' : 'contact_missing';
   }
 }

@@ -3,12 +3,13 @@ import type { RequisitionCreate, RequisitionStatus } from '../api/schemas/portal
 import { db, tableName } from '../clients/dynamodb.ts';
 import { accountFromItem } from './accounts.ts';
 import { batchGet } from './batch-get.ts';
-import { failedConditions, isConditionFailure } from './dynamo-errors.ts';
+import { cancellationReasons, failedConditions, isConditionFailure } from './dynamo-errors.ts';
 import { itemTypes, withoutKeys, type Item } from './items.ts';
 import { jobItem, type JobRecord } from './jobs.ts';
 import { keys } from './keys.ts';
 import { organizationExists } from './organizations.ts';
 import { queryPage, type PageRequest } from './paging.ts';
+import { portalEnabledCheck } from './accounts.ts';
 
 export interface RequisitionRecord {
   id: string;
@@ -70,12 +71,7 @@ const putWhilePending = (accountId: string, next: RequisitionRecord, expectedRev
   ExpressionAttributeValues: { ':rev': expectedRev, ':pending': 'pending' },
 });
 
-const accountCheck = (accountId: string) => ({
-  TableName: tableName,
-  Key: keys.account(accountId),
-  ConditionExpression: 'portalEnabled = :on',
-  ExpressionAttributeValues: { ':on': true },
-});
+const accountCheck = portalEnabledCheck;
 
 const contactCheck = (accountId: string, contactId: string, orgId: string) => ({
   TableName: tableName,
@@ -104,11 +100,7 @@ const putNew = (Item: Item): Step => [
 
 /** Another transaction was touching one of the items (often the account's shared counter) at the time. */
 const collided = (error: unknown) =>
-  error instanceof Error &&
-  error.name === 'TransactionCanceledException' &&
-  ((error as { CancellationReasons?: { Code?: string }[] }).CancellationReasons ?? []).some(
-    (r) => r.Code === 'TransactionConflict',
-  );
+  (cancellationReasons(error) ?? []).some((r) => r.Code === 'TransactionConflict');
 
 /**
  * Every step carries its own condition, so a transaction cancelled by a collision is simply sent

@@ -2,13 +2,10 @@ import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb'
 import { db, tableName } from '../clients/dynamodb.ts';
 import { sessionPolicy } from '../domain/session-policy.ts';
 import { epochSeconds } from '../util/time.ts';
-import { accountFromItem } from './accounts.ts';
-import { batchGet } from './batch-get.ts';
-import { contactFromItem } from './contacts.ts';
 import { isConditionFailure } from './dynamo-errors.ts';
 import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
-import { organizationFromItem } from './organizations.ts';
+import { loadSubjects } from './subjects.ts';
 
 /** What a session points at; the token itself is never stored, only its hash in the key. */
 export interface SessionRecord {
@@ -43,18 +40,7 @@ export async function getSession(tokenHash: string): Promise<SessionRecord | und
 }
 
 /** Second (and last) read of the session check: the contact, its organization and the account. */
-export async function getSessionSubjects(s: SessionRecord) {
-  const [contact, organization, account] = await batchGet([
-    keys.contact(s.accountId, s.contactId),
-    keys.organization(s.accountId, s.organizationId),
-    keys.account(s.accountId),
-  ]);
-  return {
-    contact: contact ? contactFromItem(contact) : undefined,
-    organization: organization ? organizationFromItem(organization) : undefined,
-    account: accountFromItem(s.accountId, account),
-  };
-}
+export const getSessionSubjects = (s: SessionRecord) => loadSubjects(s);
 
 /** Slides the idle expiry; never resurrects a session that was ended meanwhile. */
 export async function touchSession(tokenHash: string, now: Date): Promise<void> {

@@ -1,17 +1,16 @@
-import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
 import type { AuditEntry } from '../domain/audit.ts';
 import type { PortalUser } from '../domain/portal-access.ts';
 import { hashEmail } from '../util/tokens.ts';
-import { accountFromItem } from './accounts.ts';
 import { auditItem } from './audit.ts';
-import { batchGet } from './batch-get.ts';
-import { contactFromItem } from './contacts.ts';
 import { failedConditions } from './dynamo-errors.ts';
 import { itemTypes } from './items.ts';
 import { keys } from './keys.ts';
-import { organizationExists, organizationFromItem } from './organizations.ts';
+import { organizationExists } from './organizations.ts';
+import { loadPointer } from './subjects.ts';
 import { newSessionItem, type SessionRecord } from './sessions.ts';
+import { portalEnabledCheck } from './accounts.ts';
 
 interface InvitationPointer {
   accountId: string;
@@ -21,24 +20,8 @@ interface InvitationPointer {
 }
 
 /** The invitation behind a token, in two reads (pointer, then contact + organization + account). Consumes nothing. */
-export async function loadInvitation(tokenHash: string) {
-  const { Item } = await db.send(
-    new GetCommand({ TableName: tableName, Key: keys.invitationToken(tokenHash), ConsistentRead: true }),
-  );
-  if (!Item) return undefined;
-  const pointer = Item as InvitationPointer;
-  const [contact, organization, account] = await batchGet([
-    keys.contact(pointer.accountId, pointer.contactId),
-    keys.organization(pointer.accountId, pointer.organizationId),
-    keys.account(pointer.accountId),
-  ]);
-  return {
-    pointer,
-    contact: contact ? contactFromItem(contact) : undefined,
-    organization: organization ? organizationFromItem(organization) : undefined,
-    account: accountFromItem(pointer.accountId, account),
-  };
-}
+export const loadInvitation = (tokenHash: string) =>
+  loadPointer<InvitationPointer>(keys.invitationToken(tokenHash));
 
 export interface SignupCommit {
   tokenHash: string;
@@ -63,14 +46,7 @@ export async function commitSignup(c: SignupCommit): Promise<boolean> {
     await db.send(
       new TransactWriteCommand({
         TransactItems: [
-          {
-            ConditionCheck: {
-              TableName: tableName,
-              Key: keys.account(c.accountId),
-              ConditionExpression: 'portalEnabled = :on',
-              ExpressionAttributeValues: { ':on': true },
-            },
-          },
+          { ConditionCheck: portalEnabledCheck(c.accountId) },
           { ConditionCheck: organizationExists(c.accountId, c.organizationId) },
           {
             Update: {

@@ -1,6 +1,4 @@
-import middy from '@middy/core';
-import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
-import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import type { Route } from '../api/routes.ts';
 import { logger } from '../clients/logger.ts';
 import { forbidden } from '../domain/errors.ts';
@@ -8,9 +6,9 @@ import { checkSession, type PortalCaller } from '../domain/portal-session.ts';
 import { sessionPolicy } from '../domain/session-policy.ts';
 import { clientAddress } from './client-address.ts';
 import { readCookie } from './cookies.ts';
-import { errorHandler } from './error-handler.ts';
+import { httpChain } from './http-chain.ts';
 import { parseRequest, type ParsedRequest } from './parse-request.ts';
-import { toResult, type Reply } from './responses.ts';
+import type { Reply } from './responses.ts';
 
 export interface PublicPortalRequest<R extends Route> extends ParsedRequest<R> {
   event: APIGatewayProxyEventV2;
@@ -28,19 +26,12 @@ function guardCsrf(event: APIGatewayProxyEventV2): void {
     throw forbidden('csrf', 'This request must carry the header X-Requested-With: portal.');
 }
 
-function chain<R extends Route>(route: R, run: (event: APIGatewayProxyEventV2) => Promise<Reply>) {
-  return middy<APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Error, Context>()
-    .use(injectLambdaContext(logger, { resetKeys: true }))
-    .use(errorHandler())
-    .handler(async (event) => {
-      logger.appendKeys({
-        correlationId: event.requestContext.requestId,
-        route: `${route.method} ${route.path}`,
-      });
-      guardCsrf(event);
-      return toResult(await run(event), route.status);
-    });
-}
+/** The CSRF guard runs first on every portal route, public ones included. */
+const chain = (route: Route, run: (event: APIGatewayProxyEventV2) => Promise<Reply>) =>
+  httpChain(route, async (event: APIGatewayProxyEventV2) => {
+    guardCsrf(event);
+    return run(event);
+  });
 
 /** One of the five public portal routes: no session, but the CSRF guard and validation. */
 export function publicPortalHandler<R extends Route>(

@@ -1,0 +1,25 @@
+import middy from '@middy/core';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
+import type { Route } from '../api/routes.ts';
+import { logger } from '../clients/logger.ts';
+import { errorHandler } from './error-handler.ts';
+import { toResult, type Reply } from './responses.ts';
+
+/**
+ * The one middy chain of every API Lambda: Powertools logger with the request id as correlation
+ * id → the error middleware (typed domain errors → SPEC §3 bodies) → the route's own steps →
+ * the route's success status.
+ */
+export function httpChain<E extends APIGatewayProxyEventV2>(route: Route, run: (event: E) => Promise<Reply>) {
+  return middy<E, APIGatewayProxyStructuredResultV2, Error, Context>()
+    .use(injectLambdaContext(logger, { resetKeys: true }))
+    .use(errorHandler() as middy.MiddlewareObj<E, APIGatewayProxyStructuredResultV2>)
+    .handler(async (event) => {
+      logger.appendKeys({
+        correlationId: event.requestContext.requestId,
+        route: `${route.method} ${route.path}`,
+      });
+      return toResult(await run(event), route.status);
+    });
+}
