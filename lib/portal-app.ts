@@ -8,6 +8,7 @@ import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { EmailStack } from './stacks/email-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
+import { PipelineStack } from './stacks/pipeline-stack.ts';
 import { RoutesStack } from './stacks/routes-stack.ts';
 
 /** Which route stack a route belongs to, by path. A route matching none is a mistake, not a default. */
@@ -24,6 +25,8 @@ export interface PortalStacks {
   email: EmailStack;
   events: EventsStack;
   api: ApiStack;
+  /** The stream publisher, the event rules and their handlers. */
+  pipeline: PipelineStack;
   /** Route stacks by group name; a group without routes gets no stack. */
   routes: Partial<Record<(typeof routeGroups)[number]['name'], RoutesStack>>;
 }
@@ -47,6 +50,9 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
   const config = readAppConfig(app.node);
   const routes = options.routes ?? routeList;
   assertRouteTable(routes);
+  // Before any stack exists: building (and bundling) the others first would only delay the error.
+  const orphan = routes.find((r) => !routeGroups.some((g) => r.path.startsWith(g.prefix)));
+  if (orphan) throw new Error(`Route ${orphan.id} (${orphan.path}) belongs to no route stack`);
 
   const prefix = `ClientPortal-${config.stage}`;
   const env = options.env;
@@ -61,7 +67,8 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
     eventBus: events.bus,
     email: { ...email.sending, from: config.emailFrom, portalBaseUrl: config.portalBaseUrl },
   };
-  const stacks: PortalStacks = { config, data, email, events, api, routes: {} };
+  const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, { env, resources });
+  const stacks: PortalStacks = { config, data, email, events, api, pipeline, routes: {} };
   for (const group of routeGroups) {
     const members = routes.filter((r) => r.path.startsWith(group.prefix));
     if (members.length === 0) continue;
@@ -73,8 +80,6 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
       resources,
     });
   }
-  const orphan = routes.find((r) => !routeGroups.some((g) => r.path.startsWith(g.prefix)));
-  if (orphan) throw new Error(`Route ${orphan.id} (${orphan.path}) belongs to no route stack`);
 
   // cdk-nag 3 is a validation plugin (Aspects crash it): it runs at synth, and findings fail synth.
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));

@@ -8,8 +8,8 @@ export interface EventsStackProps extends StackProps {
 
 /**
  * The project's own EventBridge bus (not the account's default bus, so that rules and permissions
- * concern this application only). Routes with `access.events` publish to it; the stream publisher,
- * the rules and their handlers belong here as well.
+ * concern this application only). Routes with `access.events` and the stream publisher publish to
+ * it; the rules and their handlers live in the pipeline stack, so this stack stays small and stable.
  */
 export class EventsStack extends Stack {
   readonly bus: EventBus;

@@ -17,12 +17,13 @@ const resourceCount = (stack: Stack) =>
   Object.keys(Template.fromStack(stack).toJSON().Resources ?? {}).length;
 
 describe('stacks', () => {
-  it('are the data, e-mail, events and API stacks plus one stack per route group that has routes', () => {
+  it('are the data, e-mail, events, pipeline and API stacks plus one stack per route group that has routes', () => {
     const names = app.node.children.filter(Stack.isStack).map((s) => s.stackName);
     const expected = [
       'ClientPortal-dev-Data',
       'ClientPortal-dev-Email',
       'ClientPortal-dev-Events',
+      'ClientPortal-dev-Pipeline',
       'ClientPortal-dev-Api',
       'ClientPortal-dev-CrmRoutes',
     ];
