@@ -7,7 +7,7 @@ import { itemTypes } from './items.ts';
 const markerKey = (dedupeKey: string) => ({ PK: `NOTIFIED#${dedupeKey}`, SK: '#NOTIFIED' });
 
 /**
- * Sends a notification once per dedupe key: a conditional marker first, then the e-mail; if the
+ * Does a side effect (an e-mail) once per dedupe key: a conditional marker first, then the e-mail; if the
  * e-mail fails the marker goes again so the retry sends it. The same event twice, or two at once,
  * send one e-mail.
  */
