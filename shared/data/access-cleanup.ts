@@ -1,9 +1,15 @@
-import { DeleteCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  DeleteCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
 import type { AuditEntry } from '../domain/audit.ts';
 import { auditItem } from './audit.ts';
 import { deleteKeys } from './batch-write.ts';
-import { isConditionFailure } from './dynamo-errors.ts';
+import { failedConditions, isConditionFailure } from './dynamo-errors.ts';
 import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
 
@@ -100,18 +106,40 @@ export async function markPortalUserDeactivated(
   }
 }
 
-/** Writes an audit entry once: the same event twice finds it there already. */
-export async function putAuditOnce(accountId: string, contactId: string, entry: AuditEntry): Promise<void> {
+/**
+ * Writes an audit entry once per guard: a guard item (sorting with the contact's own items, never
+ * read as an entry) and the entry go in one transaction, so the same event twice, or two at once,
+ * leave one entry — stamped with the time it was written, so the trail stays in order.
+ */
+export async function putAuditOnce(
+  accountId: string,
+  contactId: string,
+  guard: string,
+  entry: AuditEntry,
+): Promise<boolean> {
   try {
     await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: auditItem(accountId, contactId, entry),
-        ConditionExpression: 'attribute_not_exists(PK)',
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Put: {
+              TableName: tableName,
+              Item: {
+                PK: keys.contactPartition(accountId, contactId),
+                SK: `#AUDITED#${guard}`,
+                type: itemTypes.auditGuard,
+              },
+              ConditionExpression: 'attribute_not_exists(PK)',
+            },
+          },
+          { Put: { TableName: tableName, Item: auditItem(accountId, contactId, entry) } },
+        ],
       }),
     );
+    return true;
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
+    if (failedConditions(error)?.[0]) return false;
+    throw error;
   }
 }
 

@@ -39,4 +39,5 @@ export const itemTypes = {
   requisition: 'requisition',
   counter: 'counter',
   notificationSent: 'notificationSent',
+  auditGuard: 'auditGuard',
 } as const;

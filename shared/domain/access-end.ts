@@ -8,6 +8,7 @@ import {
 } from '../data/access-cleanup.ts';
 import { keys } from '../data/keys.ts';
 import type { AccessEnded } from '../events/catalog.ts';
+import { newId } from '../util/ids.ts';
 import { hashEmail } from '../util/tokens.ts';
 import type { DeactivationCause } from './portal-access.ts';
 
@@ -45,10 +46,10 @@ export async function endPortalAccess(event: AccessEndedEvent): Promise<void> {
   ]);
   if (event.wasActive && cause !== 'revoked_by_recruiter') {
     // The recruiter's own revoke is audited in its request; every other ending is audited here, once.
-    await putAuditOnce(accountId, contactId, {
-      id: `deactivated-v${accessVersion}`,
+    await putAuditOnce(accountId, contactId, `deactivated-v${accessVersion}`, {
+      id: newId(),
       type: 'deactivated',
-      at: event.at,
+      at: new Date().toISOString(),
       actor: { type: 'system' },
       cause,
     });

@@ -1,0 +1,115 @@
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import {
+  DescribeStreamCommand,
+  DynamoDBStreamsClient,
+  GetRecordsCommand,
+  GetShardIteratorCommand,
+  type _Record,
+} from '@aws-sdk/client-dynamodb-streams';
+import type { DynamoDBRecord } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { passesFilters } from '../../../local/stream-filter-match.ts';
+import { toLambdaRecord } from '../../../local/stream-record.ts';
+import { streamFilterPatterns } from '../../../shared/events/stream-filter.ts';
+import { api, mails, snapshotAccount, stackInfo } from '../../support/api.ts';
+import { waitFor, waitForPipelineIdle } from '../../support/pipeline.ts';
+import { newAgency, portalApi, signedInClient } from '../../support/portal.ts';
+
+/** Every stream record of one account so far, read from DynamoDB Local's real stream. */
+async function accountRecords(accountId: string): Promise<DynamoDBRecord[]> {
+  const info = stackInfo();
+  const config = { endpoint: info.dynamodbEndpoint, region: info.region, credentials: info.credentials };
+  const table = await new DynamoDBClient(config).send(
+    new DescribeTableCommand({ TableName: info.tableName }),
+  );
+  const streamArn = table.Table?.LatestStreamArn as string;
+  const streams = new DynamoDBStreamsClient(config);
+  const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
+  const out: _Record[] = [];
+  for (const shard of StreamDescription?.Shards ?? []) {
+    let iterator = (
+      await streams.send(
+        new GetShardIteratorCommand({
+          StreamArn: streamArn,
+          ShardId: shard.ShardId,
+          ShardIteratorType: 'TRIM_HORIZON',
+        }),
+      )
+    ).ShardIterator;
+    for (let empty = 0; iterator && empty < 2; ) {
+      const page = await streams.send(new GetRecordsCommand({ ShardIterator: iterator, Limit: 1000 }));
+      out.push(...(page.Records ?? []));
+      empty = page.Records?.length ? 0 : empty + 1;
+      iterator = page.NextShardIterator;
+    }
+  }
+  const mine = (r: _Record) =>
+    String(r.dynamodb?.Keys?.PK?.S ?? '').startsWith(`A#${accountId}#`) ||
+    r.dynamodb?.Keys?.PK?.S === `A#${accountId}`;
+  return out
+    .filter(mine)
+    .map((r) => toLambdaRecord(r, streamArn))
+    .filter((r) => passesFilters(streamFilterPatterns, r));
+}
+
+/** The real publisher, in this worker, talking to the local bus like the poller's copy does. */
+async function publisherHere() {
+  const info = stackInfo();
+  Object.assign(process.env, {
+    TABLE_NAME: info.tableName,
+    DYNAMODB_ENDPOINT: info.dynamodbEndpoint,
+    AWS_REGION: info.region,
+    AWS_ACCESS_KEY_ID: info.credentials.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: info.credentials.secretAccessKey,
+    EVENT_BUS_NAME: 'client-portal-local',
+    EVENTBRIDGE_ENDPOINT: `${info.appUrl.replace('localhost', '127.0.0.1')}/_local/eventbridge`,
+  });
+  return (await import('../../../shared/events/stream-publisher.ts')).publishStreamRecords;
+}
+
+describe('at-least-once: replaying the stream changes nothing', () => {
+  it('B20 B21 B23 replaying the same stream records twice leaves the same table state and sends no second e-mail', async () => {
+    const agency = await newAgency();
+    const other = (await api('POST', '/crm/organizations', { token: agency.token, body: { name: 'B' } })).json
+      .id;
+    const mover = await signedInClient(agency);
+    const deleted = await signedInClient(agency);
+    const req = await portalApi('POST', '/portal/requisitions', {
+      cookie: mover.cookie,
+      body: { title: 'Replay me', description: 'x', employmentType: 'full_time', openings: 1 },
+    });
+    await api('POST', `/crm/requisitions/${req.json.id}/reject`, {
+      token: agency.token,
+      body: { remarks: 'Not now' },
+    });
+    await api('PATCH', `/crm/contacts/${mover.contactId}`, {
+      token: agency.token,
+      body: { organizationId: other },
+    });
+    await api('DELETE', `/crm/contacts/${deleted.contactId}`, { token: agency.token });
+    // Re-invited after the move: a newer access that a replayed old event must never touch (B20).
+    await api('POST', `/crm/contacts/${mover.contactId}/portal-invitation`, { token: agency.token });
+    await waitFor(
+      async () =>
+        (await api('GET', `/crm/contacts/${deleted.contactId}/audit`, { token: agency.token })).json.items
+          .length === 3,
+    );
+    await waitForPipelineIdle();
+
+    const records = await accountRecords(agency.accountId);
+    expect(records.length).toBeGreaterThan(5);
+    const before = { items: await snapshotAccount(agency.accountId), mails: (await mails()).length };
+
+    const publish = await publisherHere();
+    for (let round = 0; round < 2; round++) {
+      const since = Date.now();
+      expect((await publish(records)).batchItemFailures).toEqual([]);
+      await waitForPipelineIdle({ since });
+    }
+
+    expect(await snapshotAccount(agency.accountId)).toEqual(before.items);
+    expect((await mails()).length).toBe(before.mails);
+    const contact = await api('GET', `/crm/contacts/${mover.contactId}`, { token: agency.token });
+    expect(contact.json.portal.status).toBe('invited');
+  });
+});
