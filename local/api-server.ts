@@ -51,7 +51,7 @@ export function createApiServer(options: ApiServerOptions): Server {
     const path = url.split('?')[0] ?? '/';
     const body = await readBody(req);
     if (!body.ok) return gatewayError(413, 'Request Entity Too Large');
-    const local = await options.localRoutes?.(method, path, body.text, req.headers);
+    const local = await options.localRoutes?.(method, path, body.text, req.headers, url);
     if (local) return local;
 
     const found = match(method, path);

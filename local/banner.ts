@@ -29,6 +29,7 @@ Client Portal — local stack ready in ${(info.startedMs / 1000).toFixed(1)} s (
   Portal base URL  ${urls.portal}
   Mail viewer      ${urls.mail}   (sent mail as JSON: ${urls.mail}/store)
   DynamoDB Local   ${urls.dynamodb}   (table ${stack.tableName})
+  Stream poller    ${urls.app}/_local/stream/stats   (table stream → publisher → ${urls.app}/_local/bus/events)
   Health           ${urls.app}/_local/health
 
 Demo agency "demo-agency" (Northwind Talent): ${seedLine(info.seed)}

@@ -15,6 +15,8 @@ export interface LocalRoutesContext {
   urls(): StackUrls | undefined;
   /** The local bus's PutEvents endpoint and `/_local/bus/*` views. */
   bus?: LocalRouteHandler;
+  /** The stream poller's `/_local/stream/*` views and `/_local/pipeline/idle`. */
+  stream?: LocalRouteHandler;
 }
 
 export type LocalRouteHandler = (
@@ -22,6 +24,8 @@ export type LocalRouteHandler = (
   path: string,
   body: string | undefined,
   headers?: IncomingHttpHeaders,
+  /** The request URL with its query (`path` has none), for the few local routes that take parameters. */
+  url?: string,
 ) => Promise<HttpAnswer | undefined>;
 
 const tokenRequest = z
@@ -65,7 +69,7 @@ async function mintToken(ctx: LocalRoutesContext, body: string | undefined): Pro
 
 /** `/_local/*` and `/`: conveniences of the local stack that do not exist in AWS. */
 export function createLocalRoutes(ctx: LocalRoutesContext): LocalRouteHandler {
-  return async (method, path, body, headers) => {
+  return async (method, path, body, headers, url) => {
     const route = `${method} ${path}`;
     if (route === 'GET /_local/health') {
       const report = await ctx.health.report();
@@ -89,6 +93,8 @@ export function createLocalRoutes(ctx: LocalRoutesContext): LocalRouteHandler {
     }
     const bus = await ctx.bus?.(method, path, body, headers);
     if (bus) return bus;
+    const stream = await ctx.stream?.(method, path, body, headers, url);
+    if (stream) return stream;
     if (path === '/' || path.startsWith('/_local/')) return json(404, { message: 'Not Found' });
     return undefined;
   };

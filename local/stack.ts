@@ -2,7 +2,8 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { routeList } from '../shared/api/routes.ts';
-import { eventRules } from '../shared/events/rules.ts';
+import { eventRules, streamPublisher } from '../shared/events/rules.ts';
+import { streamFilterPatterns } from '../shared/events/stream-filter.ts';
 import { createApiServer } from './api-server.ts';
 import { applyHandlerEnv } from './aws-identity.ts';
 import { startBackends, type Backends } from './backends.ts';
@@ -18,6 +19,8 @@ import { concretePort, localHost, portFrom } from './ports.ts';
 import { attachRequestCounter } from './request-counter.ts';
 import { localSecrets } from './secrets.ts';
 import type { StackUrls } from './stack-types.ts';
+import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
+import { createStreamRoutes } from './stream-routes.ts';
 import { ensureTable } from './table.ts';
 
 export interface LocalStackOptions {
@@ -54,11 +57,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     wwwAuthenticate: 'Bearer',
   });
   let ready = false;
-  for (const component of ['dynamodb', 'table', 'ses', 'bus']) health.register(component, async () => false);
+  for (const component of ['dynamodb', 'table', 'ses', 'bus', 'streamPoller'])
+    health.register(component, async () => false);
 
   // One loader for routes and rules: a handler module is imported once, as one Lambda would be.
   const loadHandler = createHandlerLoader();
   const bus = createEventBus({ rules: eventRules, loadHandler });
+  let streamPoller: StreamPoller | undefined;
   const server = createApiServer({
     routes: routeList,
     loadHandler,
@@ -68,12 +73,15 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       issuer: () => issuer,
       urls: () => urls,
       bus: createBusRoutes(bus),
+      stream: createStreamRoutes({ poller: () => streamPoller, bus }),
     }),
     isReady: () => ready,
   });
   const stop = async () => {
     ready = false;
     // Before the backends go: deliveries still running need DynamoDB and SES.
+    // The stream poller first: it feeds the bus.
+    await streamPoller?.stop();
     await bus.stop();
     server.closeAllConnections();
     await Promise.all([
@@ -114,7 +122,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     // The handlers publish through the app server, by IP: `localhost` may resolve to ::1 first.
     Object.assign(process.env, busHandlerEnv(bus, `http://${localHost}:${appPort}`));
-    await ensureTable(dynamo.admin, tableName);
+    const created = await ensureTable(dynamo.admin, tableName);
 
     // The handlers' own client, loaded only now that the env is in place.
     const shared = await import('../shared/clients/dynamodb.ts');
@@ -132,6 +140,19 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // PutEvents is refused until now: a delivery must not import a handler before its env is complete.
     bus.start();
     health.register('bus', async () => bus.accepting);
+    // The event source mapping: after bus.start, as the publisher puts its events there. A table kept
+    // by --persist starts at LATEST, so records an earlier run already published are not replayed.
+    streamPoller = await startStreamPoller({
+      endpoint: dynamo.endpoint,
+      admin: dynamo.admin,
+      tableName,
+      loadHandler,
+      handlerId: streamPublisher.handler,
+      patterns: streamFilterPatterns,
+      startAt: created ? 'TRIM_HORIZON' : 'LATEST',
+      downstreamIdle: () => bus.pending() === 0,
+    });
+    health.register('streamPoller', async () => streamPoller?.ready() ?? false);
     ready = true;
     return { urls, tableName, issuer, health, stop };
   } catch (error) {
