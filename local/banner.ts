@@ -40,7 +40,17 @@ export TOKEN=${info.token}
 Try it:
   curl -s ${urls.app}/crm/organizations -H "authorization: Bearer $TOKEN"
   ${invite}
-  then open the mail viewer. Other accounts: POST ${urls.app}/_local/recruiter-token {"accountId","email","role"}.
+
+Sign up as the invited client:
+  1. open the mail viewer ${urls.mail} and the newest "invited you" e-mail;
+  2. copy its "Join Client Portal" link: ${urls.portal}/signup?token=… (the token is the part after token=);
+  3. see who is invited:   curl -s ${urls.app}/portal/invitations/<token>
+  4. accept it:            curl -s -c jar -X POST ${urls.app}/portal/signup -H 'x-requested-with: portal' \
+                             -H 'content-type: application/json' -d '{"token":"<token>","firstName":"Ada","lastName":"L"}'
+  5. you are signed in:    curl -s -b jar ${urls.app}/portal/me
+  (The portal web app that opens that link in a browser comes with a later issue.)
+
+Other accounts: POST ${urls.app}/_local/recruiter-token {"accountId","email","role"}.
 
 Ctrl-C stops everything.
 `;
