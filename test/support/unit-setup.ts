@@ -1,11 +1,23 @@
 import 'aws-sdk-client-mock-vitest/extend';
 
-// Modules read their configuration once at load; unit tests never reach a real endpoint.
-process.env.TABLE_NAME ??= 'unit-table';
-process.env.EMAIL_FROM ??= 'no-reply@agency.test';
-process.env.PORTAL_BASE_URL ??= 'https://portal.agency.test';
-process.env.CURSOR_SECRET ??= 'unit-test-cursor-secret-0123456789abcdef';
-process.env.AWS_REGION ??= 'us-east-1';
-process.env.AWS_ACCESS_KEY_ID ??= 'unit';
-process.env.AWS_SECRET_ACCESS_KEY ??= 'unit';
-process.env.POWERTOOLS_LOG_LEVEL ??= 'SILENT';
+// Unit tests are hermetic: vitest's main process may already hold the local stack's environment
+// (the integration project's global setup), so every value is set here, never inherited.
+Object.assign(process.env, {
+  TABLE_NAME: 'unit-table',
+  EMAIL_FROM: 'no-reply@agency.test',
+  PORTAL_BASE_URL: 'https://portal.agency.test',
+  CURSOR_SECRET: 'unit-test-cursor-secret-0123456789abcdef',
+  EVENT_BUS_NAME: 'unit-bus',
+  AWS_REGION: 'us-east-1',
+  AWS_ACCESS_KEY_ID: 'unit',
+  AWS_SECRET_ACCESS_KEY: 'unit',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+});
+for (const localOnly of [
+  'DYNAMODB_ENDPOINT',
+  'SES_ENDPOINT',
+  'EVENTBRIDGE_ENDPOINT',
+  'SES_CONFIGURATION_SET',
+  'CURSOR_SECRET_ARN',
+])
+  delete process.env[localOnly];

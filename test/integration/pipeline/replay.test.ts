@@ -67,6 +67,26 @@ async function publisherHere() {
   return (await import('../../../shared/events/stream-publisher.ts')).publishStreamRecords;
 }
 
+it('B23 the same notification delivered twice at once sends one e-mail (conditional send-once marker)', async () => {
+  await publisherHere();
+  const { sendOnce } = await import('../../../shared/data/notifications.ts');
+  const key = `test#${Date.now()}#${Math.random()}`;
+  let sends = 0;
+  const send = async () => {
+    sends++;
+  };
+  const outcomes = await Promise.all(Array.from({ length: 5 }, () => sendOnce(key, send)));
+  expect(outcomes.filter(Boolean)).toHaveLength(1);
+  expect(sends).toBe(1);
+  // A failed send leaves no marker, so the retry sends it.
+  const failing = `test#${Date.now()}#fail`;
+  await expect(sendOnce(failing, async () => Promise.reject(new Error('SES down')))).rejects.toThrow(
+    'SES down',
+  );
+  expect(await sendOnce(failing, send)).toBe(true);
+  expect(sends).toBe(2);
+});
+
 describe('at-least-once: replaying the stream changes nothing', () => {
   it('B20 B21 B23 replaying the same stream records twice leaves the same table state and sends no second e-mail', async () => {
     const agency = await newAgency();

@@ -6,7 +6,6 @@ import { contactItem, organizationItem, streamRecord } from './fixtures.ts';
 
 type PublishStreamRecords = typeof publishStreamRecords;
 
-process.env.EVENT_BUS_NAME ??= 'unit-bus';
 const eventBridge = mockClient(EventBridgeClient);
 const noPause = async () => {};
 let publish: PublishStreamRecords;
