@@ -2,8 +2,10 @@ import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { ses } from '../clients/ses.ts';
 import { envNames, optionalEnv, requireEnv } from '../config/env.ts';
 
-const from = requireEnv(envNames.emailFrom);
-const configurationSet = optionalEnv(envNames.sesConfigurationSet);
+// Read once, at the first send: functions that import this module but never send lack the variables.
+let sender: { from: string; configurationSet: string | undefined } | undefined;
+const senderConfig = () =>
+  (sender ??= { from: requireEnv(envNames.emailFrom), configurationSet: optionalEnv(envNames.sesConfigurationSet) });
 
 export interface EmailMessage {
   to: string;
@@ -14,6 +16,7 @@ export interface EmailMessage {
 
 /** One SES v2 SendEmail with HTML and text parts. */
 export async function sendEmail(message: EmailMessage): Promise<void> {
+  const { from, configurationSet } = senderConfig();
   await ses.send(
     new SendEmailCommand({
       FromEmailAddress: from,

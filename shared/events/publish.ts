@@ -3,10 +3,12 @@ import { eventBridge } from '../clients/eventbridge.ts';
 import { envNames, requireEnv } from '../config/env.ts';
 import { eventSource } from './catalog.ts';
 
-const busName = requireEnv(envNames.eventBusName);
+// Read once, at first use, like the other per-access settings.
+let bus: string | undefined;
+const busName = () => (bus ??= requireEnv(envNames.eventBusName));
 
 export const toEntry = (detailType: string, detail: object): PutEventsRequestEntry => ({
-  EventBusName: busName,
+  EventBusName: busName(),
   Source: eventSource,
   DetailType: detailType,
   Detail: JSON.stringify(detail),
