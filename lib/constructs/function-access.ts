@@ -5,6 +5,7 @@ import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { RouteAccess } from '../../shared/api/routes.ts';
 import { envNames } from '../../shared/config/env.ts';
+import { keys } from '../../shared/data/keys.ts';
 import { tableDefinition } from '../../shared/data/table-definition.ts';
 import type { EmailSending } from '../stacks/email-stack.ts';
 
@@ -68,6 +69,18 @@ export function bindAccess(fn: LambdaFunction, access: RouteAccess, resources: F
     fn.addEnvironment(envNames.emailFrom, email.from);
     fn.addEnvironment(envNames.sesConfigurationSet, email.configurationSetName);
     fn.addEnvironment(envNames.portalBaseUrl, email.portalBaseUrl);
+  }
+
+  if (access.sessionTouch && access.table === 'read') {
+    // The session check slides the idle expiry: UpdateItem on session items only, even for reads.
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions: ['dynamodb:UpdateItem'],
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': [`${keys.sessionPrefix}*`] } },
+      }),
+    );
   }
 
   if (access.cursor) {

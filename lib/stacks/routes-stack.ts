@@ -8,7 +8,7 @@ import {
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
-import { type Route, routeKey } from '../../shared/api/routes.ts';
+import { type Route, routeKey, accessOf } from '../../shared/api/routes.ts';
 import type { FunctionResources } from '../constructs/function-access.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
 
@@ -42,7 +42,7 @@ export class RoutesStack extends Stack {
       const { function: fn } = new PortalFunction(this, name, {
         handlerId: route.id,
         description: `${routeKey(route)} (functions/${route.id}.ts)`,
-        access: route.access,
+        access: accessOf(route),
         resources: props.resources,
       });
 

@@ -22,6 +22,11 @@ export interface RouteAccess {
   cursor?: boolean;
   /** Puts events on the project's bus (EVENT_BUS_NAME, events:PutEvents on that bus only). */
   events?: boolean;
+  /**
+   * Runs the portal session check, which slides a session's idle expiry (UpdateItem on `SESSION#`
+   * items only). Every `auth: 'session'` route gets it — see `accessOf`.
+   */
+  sessionTouch?: boolean;
 }
 
 export interface Route<
@@ -576,5 +581,9 @@ export const routes = {
 } as const;
 
 export type RouteName = keyof typeof routes;
+
+/** The access a route's function needs: what the table entry declares, plus the session touch. */
+export const accessOf = (r: Pick<Route, 'auth' | 'access'>): RouteAccess =>
+  r.auth === 'session' ? { ...r.access, sessionTouch: true } : r.access;
 export const routeList: Route[] = Object.values(routes);
 export const routeKey = (r: Pick<Route, 'method' | 'path'>) => `${r.method} ${r.path}`;

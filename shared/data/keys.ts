@@ -4,6 +4,7 @@
  * counters), which hold nothing but the ids to follow. See shared/data/ACCESS-PATTERNS.md.
  */
 const account = (accountId: string) => `A#${accountId}`;
+const sessionPrefix = 'SESSION#';
 
 export const keys = {
   account: (accountId: string) => ({ PK: account(accountId), SK: '#ACCOUNT' }),
@@ -35,7 +36,8 @@ export const keys = {
   invitationToken: (tokenHash: string) => ({ PK: `INVITE#${tokenHash}`, SK: '#INVITE' }),
 
   // Portal side: pointer-only keys (token hashes, e-mail index, counters) and their per-contact indexes.
-  session: (tokenHash: string) => ({ PK: `SESSION#${tokenHash}`, SK: '#SESSION' }),
+  session: (tokenHash: string) => ({ PK: `${sessionPrefix}${tokenHash}`, SK: '#SESSION' }),
+  sessionPrefix,
   sessionsOfContact: (accountId: string, contactId: string) => ({
     GSI1PK: `${account(accountId)}#C#${contactId}#SESSIONS`,
   }),

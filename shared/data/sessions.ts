@@ -1,5 +1,6 @@
 import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
+import { logger } from '../clients/logger.ts';
 import { sessionPolicy } from '../domain/session-policy.ts';
 import { epochSeconds } from '../util/time.ts';
 import { isConditionFailure } from './dynamo-errors.ts';
@@ -42,7 +43,10 @@ export async function getSession(tokenHash: string): Promise<SessionRecord | und
 /** Second (and last) read of the session check: the contact, its organization and the account. */
 export const getSessionSubjects = (s: SessionRecord) => loadSubjects(s);
 
-/** Slides the idle expiry; never resurrects a session that was ended meanwhile. */
+/**
+ * Slides the idle expiry; never resurrects a session that was ended meanwhile. Best effort: a
+ * failed touch must not fail the request it rides on (the session is valid either way).
+ */
 export async function touchSession(tokenHash: string, now: Date): Promise<void> {
   try {
     await db.send(
@@ -58,7 +62,7 @@ export async function touchSession(tokenHash: string, now: Date): Promise<void> 
       }),
     );
   } catch (error) {
-    if (!isConditionFailure(error)) throw error;
+    if (!isConditionFailure(error)) logger.warn('session touch failed', { error });
   }
 }
 

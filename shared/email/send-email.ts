@@ -5,7 +5,10 @@ import { envNames, optionalEnv, requireEnv } from '../config/env.ts';
 // Read once, at the first send: functions that import this module but never send lack the variables.
 let sender: { from: string; configurationSet: string | undefined } | undefined;
 const senderConfig = () =>
-  (sender ??= { from: requireEnv(envNames.emailFrom), configurationSet: optionalEnv(envNames.sesConfigurationSet) });
+  (sender ??= {
+    from: requireEnv(envNames.emailFrom),
+    configurationSet: optionalEnv(envNames.sesConfigurationSet),
+  });
 
 export interface EmailMessage {
   to: string;

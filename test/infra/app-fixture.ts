@@ -26,7 +26,7 @@ export function buildTestApp(options: BuildOptions = {}, context: Record<string,
 // Synthesized CloudFormation is untyped JSON; the tests walk it by known paths.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CfnResource = { Type: string; Properties?: Record<string, any>; [key: string]: unknown };
-export type Statement = { Effect: string; Action: string | string[]; Resource: unknown };
+export type Statement = { Effect: string; Action: string | string[]; Resource: unknown; Condition?: unknown };
 
 export const resourcesOf = (template: Template, type: string) =>
   template.findResources(type) as Record<string, CfnResource>;

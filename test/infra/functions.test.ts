@@ -11,6 +11,7 @@ import {
   routeTemplate,
   statementsOf,
   wiringOf,
+  type Statement,
 } from './app-fixture.ts';
 
 let stacks: PortalStacks;
@@ -68,14 +69,29 @@ describe('least privilege from route.access', () => {
     const actions = actionsOf(statements);
     const variables = fn.Properties!.Environment.Variables as Record<string, unknown>;
 
-    const tableStatements = statements.filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
+    // The session check's touch is the one conditioned grant: UpdateItem on session items only.
+    const isSessionTouch = (s: Statement) =>
+      JSON.stringify(s.Condition ?? {}).includes('dynamodb:LeadingKeys') &&
+      actionsOf([s]).join() === 'dynamodb:UpdateItem';
+    const touch = statements.filter(isSessionTouch);
+    if (route.auth === 'session' && route.access.table === 'read') {
+      expect(touch).toHaveLength(1);
+      expect(touch[0]!.Condition).toEqual({
+        'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': ['SESSION#*'] },
+      });
+    } else expect(touch).toHaveLength(0);
+
+    const tableStatements = statements
+      .filter((s) => !isSessionTouch(s))
+      .filter((s) => actionsOf([s]).some((a) => a.startsWith('dynamodb:')));
     expect(tableStatements.length).toBeGreaterThan(0);
     const dynamoActions = actionsOf(tableStatements);
     expect(dynamoActions).not.toContain('dynamodb:Scan');
     expect(dynamoActions.every((a) => !a.includes('*'))).toBe(true);
     if (route.access.table === 'read') {
       expect(dynamoActions.sort()).toEqual([...tableActions.read].sort());
-      for (const write of writeActions) expect(actions).not.toContain(write);
+      const unconditioned = actionsOf(statements.filter((s) => !isSessionTouch(s)));
+      for (const write of writeActions) expect(unconditioned).not.toContain(write);
     } else {
       expect(dynamoActions).toEqual(expect.arrayContaining([...tableActions.read, ...tableActions.write]));
     }
