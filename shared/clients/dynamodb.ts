@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { envNames, optionalEnv, requireEnv } from '../config/env.ts';
 import { sdkRequestHandler } from './http-handler.ts';
+import { retryTransactionConflicts } from './transaction-conflicts.ts';
 
 export const tableName = requireEnv(envNames.table);
 
@@ -11,6 +12,12 @@ export const dynamo = new DynamoDBClient({
   requestHandler: sdkRequestHandler(),
   maxAttempts: 3,
   ...(endpoint ? { endpoint } : {}),
+});
+
+// Before the SDK's own retries (which leave cancelled transactions alone): one place for every write.
+dynamo.middlewareStack.add(retryTransactionConflicts(), {
+  step: 'initialize',
+  name: 'retryTransactionConflicts',
 });
 
 export const db = DynamoDBDocumentClient.from(dynamo, {

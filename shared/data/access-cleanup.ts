@@ -38,19 +38,26 @@ const gsi1 = (pk: string) =>
   });
 
 /**
- * B19: revokes the sessions and unused login links made for this access version or an older one.
- * Newer ones (a new invitation accepted meanwhile) are never touched (B20).
+ * B19: revokes the sessions and unused login links of the access that ended: those made for an
+ * older access version, and those of the ended portal user at that version (a recruiter's revoke
+ * keeps the version). A newer portal user — re-invited meanwhile, even at the same version — is
+ * never touched (B20).
  */
 export async function revokeSessionsAndLinks(
   accountId: string,
   contactId: string,
-  upToVersion: number,
+  endedVersion: number,
+  endedPortalUserId: string | undefined,
 ): Promise<number> {
   const [sessions, links] = await Promise.all([
     gsi1(keys.sessionsOfContact(accountId, contactId).GSI1PK),
     gsi1(keys.loginLinksOfContact(accountId, contactId).GSI1PK),
   ]);
-  const stale = [...sessions, ...links].filter((i) => Number(i.accessVersion) <= upToVersion);
+  const ended = (i: Item) =>
+    Number(i.accessVersion) < endedVersion ||
+    (Number(i.accessVersion) === endedVersion &&
+      (!endedPortalUserId || i.portalUserId === endedPortalUserId));
+  const stale = [...sessions, ...links].filter(ended);
   await deleteKeys(stale.map((i) => ({ PK: String(i.PK), SK: String(i.SK) })));
   return stale.length;
 }
@@ -107,8 +114,8 @@ export async function markPortalUserDeactivated(
 }
 
 /**
- * Writes an audit entry once per guard: a guard item (sorting with the contact's own items, never
- * read as an entry) and the entry go in one transaction, so the same event twice, or two at once,
+ * Writes an audit entry once per guard: a guard item (sorting after the entries, never read as
+ * one) and the entry go in one transaction, so the same event twice, or two at once,
  * leave one entry — stamped with the time it was written, so the trail stays in order.
  */
 export async function putAuditOnce(
@@ -126,7 +133,7 @@ export async function putAuditOnce(
               TableName: tableName,
               Item: {
                 PK: keys.contactPartition(accountId, contactId),
-                SK: `#AUDITED#${guard}`,
+                SK: `~AUDITED#${guard}`,
                 type: itemTypes.auditGuard,
               },
               ConditionExpression: 'attribute_not_exists(PK)',

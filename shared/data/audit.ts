@@ -28,7 +28,9 @@ const entryFromItem = (item: Item): AuditEntry => ({
 
 /**
  * One Query over the contact's partition: the contact or its tombstone sort first (`#…`), then
- * the audit entries in time order. So a single page tells whether the id ever existed (B21).
+ * the audit entries in time order (the once-only guards, `~AUDITED#…`, sort after them). So a
+ * single page tells whether the id ever existed (B21). A page holds at most `limit` entries; when
+ * it is cut short, the cursor resumes after the last entry shown.
  */
 export async function listAudit(accountId: string, contactId: string, page: PageRequest) {
   const startKey = await decodeCursor(page.cursor, page.scope);
@@ -44,9 +46,13 @@ export async function listAudit(accountId: string, contactId: string, page: Page
   );
   const items = (result.Items ?? []) as Item[];
   const entries = items.filter((i) => String(i.SK).startsWith(keys.auditPrefix));
+  const shown = entries.slice(0, page.limit);
+  const last = shown.at(-1);
+  const resumeAfter =
+    entries.length > page.limit && last ? { PK: last.PK, SK: last.SK } : result.LastEvaluatedKey;
   return {
     known: startKey !== undefined || items.length > 0,
-    items: entries.map(entryFromItem),
-    nextCursor: await encodeCursor(result.LastEvaluatedKey, page.scope),
+    items: shown.map(entryFromItem),
+    nextCursor: await encodeCursor(resumeAfter, page.scope),
   };
 }

@@ -17,6 +17,8 @@ export interface NewInvitation {
   /** The contact revision the eligibility was decided on. */
   rev: number;
   invitation: Invitation;
+  /** The invitation this one replaces, if any: put back if the new e-mail cannot be sent. */
+  previous?: Invitation;
   audit: AuditEntry;
 }
 
@@ -72,7 +74,11 @@ export async function storeInvitation(n: NewInvitation): Promise<InvitationOutco
   }
 }
 
-/** Undoes an invitation whose e-mail could not be sent, unless a newer one replaced it meanwhile. */
+/**
+ * Undoes an invitation whose e-mail could not be sent, unless a newer one replaced it meanwhile:
+ * the invitation it replaced comes back (its token pointer was never removed), so a failed re-invite
+ * leaves the earlier link working.
+ */
 export async function withdrawUnsentInvitation(n: NewInvitation): Promise<void> {
   try {
     await db.send(
@@ -82,9 +88,20 @@ export async function withdrawUnsentInvitation(n: NewInvitation): Promise<void> 
             Update: {
               TableName: tableName,
               Key: keys.contact(n.accountId, n.contactId),
-              UpdateExpression: 'REMOVE invitation SET rev = rev + :one',
               ConditionExpression: 'invitation.tokenHash = :hash',
-              ExpressionAttributeValues: { ':hash': n.invitation.tokenHash, ':one': 1 },
+              ...(n.previous
+                ? {
+                    UpdateExpression: 'SET invitation = :previous, rev = rev + :one',
+                    ExpressionAttributeValues: {
+                      ':hash': n.invitation.tokenHash,
+                      ':one': 1,
+                      ':previous': n.previous,
+                    },
+                  }
+                : {
+                    UpdateExpression: 'REMOVE invitation SET rev = rev + :one',
+                    ExpressionAttributeValues: { ':hash': n.invitation.tokenHash, ':one': 1 },
+                  }),
             },
           },
           { Delete: { TableName: tableName, Key: keys.invitationToken(n.invitation.tokenHash) } },

@@ -3,7 +3,7 @@ import type { RequisitionCreate, RequisitionStatus } from '../api/schemas/portal
 import { db, tableName } from '../clients/dynamodb.ts';
 import { accountFromItem } from './accounts.ts';
 import { batchGet } from './batch-get.ts';
-import { cancellationReasons, failedConditions, isConditionFailure } from './dynamo-errors.ts';
+import { failedConditions, isConditionFailure } from './dynamo-errors.ts';
 import { itemTypes, withoutKeys, type Item } from './items.ts';
 import { jobItem, type JobRecord } from './jobs.ts';
 import { keys } from './keys.ts';
@@ -98,23 +98,15 @@ const putNew = (Item: Item): Step => [
   'stale',
 ];
 
-/** Another transaction was touching one of the items (often the account's shared counter) at the time. */
-const collided = (error: unknown) =>
-  (cancellationReasons(error) ?? []).some((r) => r.Code === 'TransactionConflict');
-
 /**
- * Every step carries its own condition, so a transaction cancelled by a collision is simply sent
- * again (nothing of it was written); a failed condition is named by the outcome at its position.
+ * One transaction; a failed condition is named by the outcome at its position. Collisions on the
+ * account's shared counter are retried by the client's transaction-conflict middleware.
  */
-async function transact(steps: Step[], attempt = 0): Promise<RequisitionWriteOutcome> {
+async function transact(steps: Step[]): Promise<RequisitionWriteOutcome> {
   try {
     await db.send(new TransactWriteCommand({ TransactItems: steps.map(([item]) => item) as never }));
     return 'ok';
   } catch (error) {
-    if (collided(error) && attempt < 4) {
-      await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt * (1 + Math.random())));
-      return transact(steps, attempt + 1);
-    }
     const failed = failedConditions(error);
     if (!failed) throw error;
     return steps[failed.indexOf(true)]?.[1] ?? 'stale';

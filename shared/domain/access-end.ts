@@ -29,7 +29,12 @@ export async function endPortalAccess(event: AccessEndedEvent): Promise<void> {
     if (!(await getOrganization(accountId, event.organizationId))) cause = 'organization_deleted';
   }
   await Promise.all([
-    revokeSessionsAndLinks(accountId, contactId, accessVersion),
+    revokeSessionsAndLinks(
+      accountId,
+      contactId,
+      accessVersion,
+      event.cause === 'revoked_by_recruiter' ? event.portalUserId : undefined,
+    ),
     event.invitationTokenHash
       ? deleteIfPointsAt(keys.invitationToken(event.invitationTokenHash), 'contactId', contactId)
       : undefined,

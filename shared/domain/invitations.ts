@@ -57,6 +57,7 @@ export function inviteContact(recruiter: Recruiter, contactId: string): Promise<
       organizationId: organization.id,
       rev: contact.rev,
       invitation,
+      ...(contact.invitation ? { previous: contact.invitation } : {}),
       audit: {
         id: newId(),
         type: contact.invitation ? 'reinvited' : 'invited',

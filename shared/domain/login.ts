@@ -11,7 +11,7 @@ import { sendEmail } from '../email/send-email.ts';
 import { magicLinkEmail } from '../email/templates/login-link.ts';
 import { newId } from '../util/ids.ts';
 import { hashEmail, hashToken, newToken } from '../util/tokens.ts';
-import { DomainError, refused } from './errors.ts';
+import { DomainError, refused, unauthorized } from './errors.ts';
 import { hasActiveAccess } from './portal-access.ts';
 import { sessionPolicy } from './session-policy.ts';
 import { issueSession } from './sessions-issue.ts';
@@ -72,10 +72,11 @@ async function usableLink(token: string, now: Date) {
   const loaded = await loadLoginLink(tokenHash);
   if (!loaded) throw linkNotFound();
   const { link, contact, organization, account } = loaded;
+  // B1: with the add-on off, the account's portal users cannot log in.
+  if (!account.portalEnabled) throw unauthorized('The Client Portal is switched off for this agency.');
   if (
     !contact ||
     !organization ||
-    !account.portalEnabled ||
     !hasActiveAccess(contact) ||
     contact.portalUser?.id !== link.portalUserId ||
     contact.accessVersion !== link.accessVersion ||

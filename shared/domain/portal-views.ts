@@ -1,13 +1,16 @@
 import type { JobRecord } from '../data/jobs.ts';
 import type { Remark, SubmissionRecord } from '../data/submissions.ts';
 
-/** A shared job as clients see it: no internal fields. */
+/** A shared job as clients see it: SPEC §3's job fields (all of them the client's own), nothing internal. */
 export const portalJobView = (j: JobRecord) => ({
   id: j.id,
   title: j.title,
   description: j.description,
   location: j.location,
+  organizationId: j.organizationId,
+  primaryContactId: j.primaryContactId,
   status: j.status,
+  sharedToPortal: j.sharedToPortal,
   clientAllowedStages: j.clientAllowedStages,
   createdAt: j.createdAt,
   ...(j.requisitionId ? { requisitionId: j.requisitionId } : {}),

@@ -1,12 +1,9 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 
 /**
- * The caller's address for rate limits. Behind CloudFront the HTTP API sees an edge address, so
- * the viewer address CloudFront itself adds (`CloudFront-Viewer-Address: ip:port`) wins; direct
- * calls to the API endpoint are refused in AWS, so a client cannot forge it there.
+ * The caller's address for rate limits: the source address API Gateway saw. Nothing the client
+ * sends (X-Forwarded-For, CloudFront-Viewer-Address) is trusted — the API's own endpoint is
+ * reachable directly, so any such header could be forged to dodge the per-address limit. When
+ * CloudFront fronts the API, trust its viewer address only behind a verified origin secret.
  */
-export function clientAddress(event: APIGatewayProxyEventV2): string {
-  const viewer = event.headers['cloudfront-viewer-address'];
-  if (viewer) return viewer.slice(0, viewer.lastIndexOf(':') > 0 ? viewer.lastIndexOf(':') : undefined);
-  return event.requestContext.http.sourceIp;
-}
+export const clientAddress = (event: APIGatewayProxyEventV2): string => event.requestContext.http.sourceIp;

@@ -258,6 +258,26 @@ describe('B21 audit trail', () => {
     expect(never.status).toBe(404);
   });
 
+  it('B21 the trail pages by ?limit= and a page never holds more than the limit', async () => {
+    const ctx = await setUp();
+    for (let i = 0; i < 2; i++)
+      await api('POST', `/crm/contacts/${ctx.contactId}/portal-invitation`, { token: ctx.token });
+    await api('DELETE', `/crm/contacts/${ctx.contactId}/portal-invitation`, { token: ctx.token });
+    await api('DELETE', `/crm/contacts/${ctx.contactId}`, { token: ctx.token });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await api('GET', `/crm/contacts/${ctx.contactId}/audit?limit=1${query}`, {
+        token: ctx.token,
+      });
+      expect(page.json.items.length).toBeLessThanOrEqual(1);
+      seen.push(...page.json.items.map((e: { type: string }) => e.type));
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(['invited', 'reinvited', 'invitation_revoked']);
+  });
+
   it('B21 a deleted contact that never had portal activity still answers 200 with no entries', async () => {
     const ctx = await setUp();
     await api('DELETE', `/crm/contacts/${ctx.contactId}`, { token: ctx.token });

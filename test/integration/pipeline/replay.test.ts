@@ -132,4 +132,31 @@ describe('at-least-once: replaying the stream changes nothing', () => {
     const contact = await api('GET', `/crm/contacts/${mover.contactId}`, { token: agency.token });
     expect(contact.json.portal.status).toBe('invited');
   });
+
+  it('B20 B22 a replayed revoke never touches the user re-invited after it, even at the same access version', async () => {
+    const agency = await newAgency();
+    const first = await signedInClient(agency);
+    await api('DELETE', `/crm/contacts/${first.contactId}/portal-access`, { token: agency.token });
+    const { waitForMail, linkIn } = await import('../../support/api.ts');
+    await api('POST', `/crm/contacts/${first.contactId}/portal-invitation`, { token: agency.token });
+    const mail = await waitForMail(
+      (m) => m.destination.to.includes(first.email) && m.body.text.includes('/signup?token='),
+      { count: 2 },
+    );
+    const token = linkIn(mail, '/signup')?.searchParams.get('token');
+    const signup = await portalApi('POST', '/portal/signup', {
+      body: { token, firstName: 'Cleo', lastName: 'Again' },
+    });
+    const cookie = (signup.cookies[0] ?? '').split(';')[0] as string;
+    await waitForPipelineIdle();
+
+    const publish = await publisherHere();
+    const since = Date.now();
+    expect((await publish(await accountRecords(agency.accountId))).batchItemFailures).toEqual([]);
+    await waitForPipelineIdle({ since });
+    expect((await portalApi('GET', '/portal/me', { cookie })).status).toBe(200);
+    expect(
+      (await api('GET', `/crm/contacts/${first.contactId}`, { token: agency.token })).json.portal.status,
+    ).toBe('active');
+  });
 });

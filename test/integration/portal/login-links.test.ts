@@ -138,4 +138,30 @@ describe('B7 logging in with e-mailed links', () => {
     expect((await requestLinks(`last.${newAccountId()}@x.test`, ip)).status).toBe(429);
     expect((await requestLinks(`other.${newAccountId()}@x.test`, uniqueIp())).status).toBe(202);
   });
+
+  it('B7 one address held by two contacts of one agency (two organizations) gets a link for each', async () => {
+    const agency = await newAgency('One Agency');
+    const otherOrg = (
+      await api('POST', '/crm/organizations', { token: agency.token, body: { name: 'Second Org' } })
+    ).json.id;
+    const email = `two.${newAccountId()}@client.test`;
+    await signedInClient(agency, { email });
+    await signedInClient(agency, { email, orgId: otherOrg });
+    await requestLinks(email, uniqueIp());
+    const mail = await waitForMail(
+      (m) => m.destination.to.includes(email) && m.body.text.includes('/login/continue'),
+    );
+    expect([...mail.body.text.matchAll(/\/login\/continue\?token=/g)]).toHaveLength(2);
+    expect(mail.body.text).toContain('Second Org');
+  });
+
+  it('B1 with the add-on off, a login link logs nobody in (401)', async () => {
+    const agency = await newAgency();
+    const client = await signedInClient(agency);
+    await requestLinks(client.email, uniqueIp());
+    const [token] = await loginTokensFor(client.email);
+    await api('PATCH', '/crm/account', { token: agency.token, body: { portalEnabled: false } });
+    expect((await api('GET', `/portal/login-links/${token}`)).status).toBe(401);
+    expect((await portalApi('POST', '/portal/sessions', { body: { token } })).status).toBe(401);
+  });
 });

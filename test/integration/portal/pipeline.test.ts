@@ -76,7 +76,11 @@ describe('B10 B11 jobs and the candidate pipeline in the portal', () => {
       status: 'open',
       clientAllowedStages: ['shortlisted', 'interview', 'rejected'],
     });
-    expect(one.json).not.toHaveProperty('organizationId');
+    expect(one.json).toMatchObject({
+      organizationId: agency.orgId,
+      sharedToPortal: true,
+      primaryContactId: client.contactId,
+    });
     expect(
       (await portalApi('GET', `/portal/jobs/${unshared.json.id}`, { cookie: client.cookie })).status,
     ).toBe(404);
