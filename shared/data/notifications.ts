@@ -1,4 +1,4 @@
-import { DeleteCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, PutCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
 import { epochSeconds } from '../util/time.ts';
 import { isConditionFailure } from './dynamo-errors.ts';
@@ -6,12 +6,17 @@ import { itemTypes } from './items.ts';
 
 const markerKey = (dedupeKey: string) => ({ PK: `NOTIFIED#${dedupeKey}`, SK: '#NOTIFIED' });
 
+/** Shorter than Lambda's first async retry (about a minute), so a crashed attempt's retry may send. */
+const leaseMs = 30_000;
+
 /**
- * Does a side effect (an e-mail) once per dedupe key: a conditional marker first, then the e-mail; if the
- * e-mail fails the marker goes again so the retry sends it. The same event twice, or two at once,
- * send one e-mail.
+ * Does a side effect (an e-mail) once per dedupe key. A conditional marker is taken as a short
+ * lease, the e-mail is sent, then the marker says "sent". The same event twice, or two at once,
+ * send one e-mail; a failed send gives the marker back; an attempt that dies between the two (a
+ * timeout) leaves a lease that expires, so the retry still sends.
  */
 export async function sendOnce(dedupeKey: string, send: () => Promise<void>): Promise<boolean> {
+  const now = Date.now();
   try {
     await db.send(
       new PutCommand({
@@ -19,9 +24,13 @@ export async function sendOnce(dedupeKey: string, send: () => Promise<void>): Pr
         Item: {
           ...markerKey(dedupeKey),
           type: itemTypes.notificationSent,
-          ttl: epochSeconds(new Date()) + 7 * 86_400,
+          state: 'sending',
+          leaseUntil: now + leaseMs,
+          ttl: epochSeconds(new Date(now)) + 7 * 86_400,
         },
-        ConditionExpression: 'attribute_not_exists(PK)',
+        ConditionExpression: 'attribute_not_exists(PK) OR (#state = :sending AND leaseUntil < :now)',
+        ExpressionAttributeNames: { '#state': 'state' },
+        ExpressionAttributeValues: { ':sending': 'sending', ':now': now },
       }),
     );
   } catch (error) {
@@ -30,9 +39,18 @@ export async function sendOnce(dedupeKey: string, send: () => Promise<void>): Pr
   }
   try {
     await send();
-    return true;
   } catch (error) {
     await db.send(new DeleteCommand({ TableName: tableName, Key: markerKey(dedupeKey) }));
     throw error;
   }
+  await db.send(
+    new UpdateCommand({
+      TableName: tableName,
+      Key: markerKey(dedupeKey),
+      UpdateExpression: 'SET #state = :sent',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':sent': 'sent' },
+    }),
+  );
+  return true;
 }

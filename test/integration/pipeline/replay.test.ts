@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { passesFilters } from '../../../local/stream-filter-match.ts';
 import { toLambdaRecord } from '../../../local/stream-record.ts';
 import { streamFilterPatterns } from '../../../shared/events/stream-filter.ts';
-import { api, mails, snapshotAccount, stackInfo } from '../../support/api.ts';
+import { api, mails, snapshotAccount, stackInfo, tableName, testDb } from '../../support/api.ts';
 import { waitFor, waitForPipelineIdle } from '../../support/pipeline.ts';
 import { newAgency, portalApi, signedInClient } from '../../support/portal.ts';
 
@@ -85,6 +85,29 @@ it('B23 the same notification delivered twice at once sends one e-mail (conditio
   );
   expect(await sendOnce(failing, send)).toBe(true);
   expect(sends).toBe(2);
+  // An attempt that died between taking the lease and sending (a timeout): once the lease has
+  // expired, the retry sends; while it holds, a duplicate does not.
+  const crashed = `test#${Date.now()}#crashed`;
+  const { PutCommand } = await import('@aws-sdk/lib-dynamodb');
+  const marker = (leaseUntil: number) =>
+    testDb().send(
+      new PutCommand({
+        TableName: tableName(),
+        Item: {
+          PK: `NOTIFIED#${crashed}`,
+          SK: '#NOTIFIED',
+          type: 'notificationSent',
+          state: 'sending',
+          leaseUntil,
+        },
+      }),
+    );
+  await marker(Date.now() + 60_000);
+  expect(await sendOnce(crashed, send)).toBe(false);
+  await marker(Date.now() - 1);
+  expect(await sendOnce(crashed, send)).toBe(true);
+  expect(sends).toBe(3);
+  expect(await sendOnce(crashed, send)).toBe(false);
 });
 
 describe('at-least-once: replaying the stream changes nothing', () => {
