@@ -1,10 +1,4 @@
-import {
-  DeleteCommand,
-  PutCommand,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import { DeleteCommand, QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
 import type { AuditEntry } from '../domain/audit.ts';
 import { auditItem } from './audit.ts';
@@ -147,26 +141,6 @@ export async function putAuditOnce(
   } catch (error) {
     if (failedConditions(error)?.[0]) return false;
     throw error;
-  }
-}
-
-export async function putTombstoneOnce(accountId: string, contactId: string, at: string): Promise<void> {
-  try {
-    await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: {
-          ...keys.contactTombstone(accountId, contactId),
-          type: itemTypes.contactTombstone,
-          contactId,
-          deletedAt: at,
-          deletedBy: 'system',
-        },
-        ConditionExpression: 'attribute_not_exists(PK)',
-      }),
-    );
-  } catch (error) {
-    if (!isConditionFailure(error)) throw error;
   }
 }
 

@@ -88,6 +88,20 @@ export async function writeContact(
   }
 }
 
+/** The mark a deleted contact leaves, so its audit trail stays readable and its id known (B21). */
+export const tombstoneItem = (
+  accountId: string,
+  contactId: string,
+  deletedAt: string,
+  deletedBy: string,
+): Item => ({
+  ...keys.contactTombstone(accountId, contactId),
+  type: itemTypes.contactTombstone,
+  contactId,
+  deletedAt,
+  deletedBy,
+});
+
 /**
  * Deletes the contact and leaves a tombstone, so its audit trail stays readable and the id
  * stays known (B21). Returns false when there was no such contact.
@@ -104,18 +118,7 @@ export async function deleteContact(accountId: string, contactId: string, by: st
               ConditionExpression: 'attribute_exists(PK)',
             },
           },
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...keys.contactTombstone(accountId, contactId),
-                type: itemTypes.contactTombstone,
-                contactId,
-                deletedAt: nowIso(),
-                deletedBy: by,
-              },
-            },
-          },
+          { Put: { TableName: tableName, Item: tombstoneItem(accountId, contactId, nowIso(), by) } },
         ],
       }),
     );

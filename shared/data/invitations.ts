@@ -4,7 +4,8 @@ import type { AuditEntry } from '../domain/audit.ts';
 import type { Invitation } from '../domain/portal-access.ts';
 import { epochSeconds } from '../util/time.ts';
 import { auditItem } from './audit.ts';
-import { cancellationReasons, failedConditions } from './dynamo-errors.ts';
+import { changeContactAudited } from './audited-contact-change.ts';
+import { failedConditions } from './dynamo-errors.ts';
 import { itemTypes } from './items.ts';
 import { keys } from './keys.ts';
 import { organizationExists } from './organizations.ts';
@@ -119,39 +120,18 @@ export async function withdrawUnsentInvitation(n: NewInvitation): Promise<void> 
   }
 }
 
-export type RevokeOutcome = 'ok' | 'contact_missing' | 'no_invitation';
-
 /** Revokes the pending invitation (B4) and records it, in one transaction. */
-export async function revokeInvitation(
-  accountId: string,
-  contactId: string,
-  audit: AuditEntry,
-): Promise<RevokeOutcome> {
-  try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.contact(accountId, contactId),
-              UpdateExpression: 'REMOVE invitation SET rev = rev + :one',
-              // Only an invitation made for the contact's current access is pending.
-              ConditionExpression:
-                'attribute_exists(invitation) AND invitation.accessVersion = accessVersion',
-              ExpressionAttributeValues: { ':one': 1 },
-              ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
-            },
-          },
-          { Put: { TableName: tableName, Item: auditItem(accountId, contactId, audit) } },
-        ],
-      }),
-    );
-    return 'ok';
-  } catch (error) {
-    const failed = failedConditions(error);
-    if (!failed) throw error;
-    const reason = cancellationReasons(error)?.[0];
-    return reason?.Item ? 'no_invitation' : 'contact_missing';
-  }
+export async function revokeInvitation(accountId: string, contactId: string, audit: AuditEntry) {
+  const outcome = await changeContactAudited(
+    accountId,
+    contactId,
+    {
+      UpdateExpression: 'REMOVE invitation SET rev = rev + :one',
+      // Only an invitation made for the contact's current access is pending.
+      ConditionExpression: 'attribute_exists(invitation) AND invitation.accessVersion = accessVersion',
+      ExpressionAttributeValues: { ':one': 1 },
+    },
+    audit,
+  );
+  return outcome === 'condition_failed' ? 'no_invitation' : outcome;
 }

@@ -1,7 +1,8 @@
 import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
+import { tombstoneItem } from './contacts.ts';
 import { cancellationReasons } from './dynamo-errors.ts';
-import { itemTypes, type Item } from './items.ts';
+import type { Item } from './items.ts';
 import { keys } from './keys.ts';
 
 /** One page of an organization's contacts (GSI1), for the cascade (B15). */
@@ -63,13 +64,7 @@ export async function deleteContactsOfOrganization(
               {
                 Put: {
                   TableName: tableName,
-                  Item: {
-                    ...keys.contactTombstone(accountId, contactId),
-                    type: itemTypes.contactTombstone,
-                    contactId,
-                    deletedAt: at,
-                    deletedBy: 'organization_deleted',
-                  },
+                  Item: tombstoneItem(accountId, contactId, at, 'organization_deleted'),
                 },
               },
             ]),
