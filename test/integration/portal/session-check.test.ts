@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { api } from '../../support/api.ts';
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { keys } from '../../../shared/data/keys.ts';
+import { hashToken } from '../../../shared/util/tokens.ts';
+import { api, tableName, testDb } from '../../support/api.ts';
 import { newAgency, portalApi, signedInClient, type Agency, type SignedIn } from '../../support/portal.ts';
 
 const stillIn = async (c: SignedIn) => (await portalApi('GET', '/portal/me', { cookie: c.cookie })).status;
@@ -125,4 +128,22 @@ describe('B19 access ends on the very next request, through the session check al
     expect(res.headers.get('x-local-dynamodb-requests')).toBe('2');
     expect(res.headers.get('x-local-dynamodb-commands')).toBe('GetItem,BatchGetItem');
   });
+
+  it.each(['idleExpiresAt', 'absoluteExpiresAt'])(
+    'a session past its %s is refused in code (TTL deletion lags)',
+    async (field) => {
+      const { client } = await twoOrgs();
+      const token = client.cookie.split('=')[1] as string;
+      await testDb().send(
+        new UpdateCommand({
+          TableName: tableName(),
+          Key: keys.session(hashToken(token)),
+          UpdateExpression: 'SET #f = :past',
+          ExpressionAttributeNames: { '#f': field },
+          ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+        }),
+      );
+      expect(await stillIn(client)).toBe(401);
+    },
+  );
 });
