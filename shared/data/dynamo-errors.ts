@@ -24,7 +24,3 @@ export function failedConditions(error: unknown): boolean[] | undefined {
     return undefined;
   return reasons.map((r) => r.Code === 'ConditionalCheckFailed');
 }
-
-/** DynamoDB's 400 KB item cap surfaces as a ValidationException with this wording. */
-export const isItemTooLarge = (error: unknown): boolean =>
-  error instanceof Error && error.name === 'ValidationException' && /item size/i.test(error.message);

@@ -31,6 +31,7 @@ export const itemTypes = {
   job: 'job',
   candidate: 'candidate',
   submission: 'submission',
+  historyEntry: 'historyEntry',
   submissionGuard: 'submissionGuard',
   session: 'session',
   loginLink: 'loginLink',

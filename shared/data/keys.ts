@@ -86,6 +86,11 @@ export const keys = {
     SK: `SUB#${submissionId}`,
   }),
   submissionPrefix: 'SUB#',
+  /** One entry of a submission's history (B12): under the submission, in time order. */
+  historyEntry: (accountId: string, jobId: string, submissionId: string, at: string, entryId: string) => ({
+    PK: `${account(accountId)}#J#${jobId}`,
+    SK: `SUB#${submissionId}#H#${at}#${entryId}`,
+  }),
   submissionGuard: (accountId: string, jobId: string, candidateId: string) => ({
     PK: `${account(accountId)}#J#${jobId}`,
     SK: `~CAND#${candidateId}`, // sorts after every SUB# item, so pipeline queries skip it

@@ -15,7 +15,7 @@ async function allPages(input: ConstructorParameters<typeof QueryCommand>[0]): P
   return items;
 }
 
-/** B18: a deleted job's submissions, their remarks and the per-candidate guards go with it. */
+/** B18: a deleted job's submissions, their histories and the per-candidate guards go with it. */
 export async function deleteJobPartition(accountId: string, jobId: string): Promise<number> {
   const items = await allPages({
     TableName: tableName,
@@ -28,7 +28,7 @@ export async function deleteJobPartition(accountId: string, jobId: string): Prom
   return items.length;
 }
 
-/** B18: a deleted candidate leaves every pipeline (its submissions and their guards). */
+/** B18: a deleted candidate leaves every pipeline (its submissions, their histories and guards). */
 export async function deleteSubmissionsOfCandidate(accountId: string, candidateId: string): Promise<number> {
   const subs = await allPages({
     TableName: tableName,
@@ -36,11 +36,22 @@ export async function deleteSubmissionsOfCandidate(accountId: string, candidateI
     KeyConditionExpression: 'GSI1PK = :pk',
     ExpressionAttributeValues: { ':pk': keys.submissionsOfCandidate(accountId, candidateId).GSI1PK },
   });
-  await deleteKeys(
-    subs.flatMap((s) => [
-      keys.submission(accountId, String(s.jobId), String(s.id)),
-      keys.submissionGuard(accountId, String(s.jobId), candidateId),
-    ]),
-  );
+  for (const sub of subs) {
+    const jobId = String(sub.jobId);
+    // The submission item and its history entries all share the submission's key prefix.
+    const items = await allPages({
+      TableName: tableName,
+      KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sub)',
+      ExpressionAttributeValues: {
+        ':pk': keys.job(accountId, jobId).PK,
+        ':sub': keys.submission(accountId, jobId, String(sub.id)).SK,
+      },
+      ProjectionExpression: 'PK, SK',
+    });
+    await deleteKeys([
+      ...items.map((i) => ({ PK: String(i.PK), SK: String(i.SK) })),
+      keys.submissionGuard(accountId, jobId, candidateId),
+    ]);
+  }
   return subs.length;
 }

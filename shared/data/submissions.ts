@@ -1,12 +1,13 @@
-import { PutCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import type { Stage } from '../api/schemas/common.ts';
 import { db, tableName } from '../clients/dynamodb.ts';
+import { invalid } from '../domain/errors.ts';
 import { batchGet } from './batch-get.ts';
 import type { Candidate } from './candidates.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { failedConditions, isConditionFailure, isItemTooLarge } from './dynamo-errors.ts';
+import { failedConditions } from './dynamo-errors.ts';
 import { itemTypes, withoutKeys, type Item } from './items.ts';
-import { jobFromItem } from './jobs.ts';
+import { getJob, jobFromItem, type JobRecord } from './jobs.ts';
 import { keys } from './keys.ts';
 import type { PageRequest } from './paging.ts';
 
@@ -23,17 +24,18 @@ export interface SubmissionRecord {
   id: string;
   jobId: string;
   candidateId: string;
-  /** Client-safe copy taken at submission, so the portal pipeline is one Query (B11). */
+  /** Client-safe copy taken at submission, so the portal pipeline needs no candidate reads (B11). */
   candidate: { name: string; headline: string | null; summary: string | null };
   stage: Stage;
   submittedAt: string;
   updatedAt: string;
-  /** Every move and remark, oldest first (B12). */
-  remarks: Remark[];
   rev: number;
 }
 
-export const submissionFromItem = (item: Item) => withoutKeys<SubmissionRecord>(item);
+/** A submission with its history: every move and remark, oldest first (B12). */
+export interface Submission extends SubmissionRecord {
+  remarks: Remark[];
+}
 
 const submissionItem = (accountId: string, s: SubmissionRecord): Item => ({
   ...keys.submission(accountId, s.jobId, s.id),
@@ -42,6 +44,40 @@ const submissionItem = (accountId: string, s: SubmissionRecord): Item => ({
   type: itemTypes.submission,
   ...s,
 });
+
+/** History entries are items of their own (each ≤ one remark), so no history can outgrow an item. */
+const entryItem = (accountId: string, s: SubmissionRecord, entryId: string, r: Remark): Item => ({
+  ...keys.historyEntry(accountId, s.jobId, s.id, r.at, entryId),
+  type: itemTypes.historyEntry,
+  jobId: s.jobId,
+  submissionId: s.id,
+  candidateName: s.candidate.name,
+  ...r,
+});
+
+const remarkFromItem = (i: Item): Remark => {
+  const {
+    jobId: _j,
+    submissionId: _s,
+    candidateName: _c,
+    ...remark
+  } = withoutKeys<Remark & Record<string, unknown>>(i);
+  return remark as Remark;
+};
+
+/** Items of the job partition, in key order → the job (if read) and its submissions with histories. */
+function assemble(items: Item[]) {
+  let job: JobRecord | undefined;
+  const submissions: Submission[] = [];
+  for (const item of items) {
+    if (item.type === itemTypes.job) job = jobFromItem(item);
+    else if (item.type === itemTypes.submission)
+      submissions.push({ ...withoutKeys<SubmissionRecord>(item), remarks: [] });
+    else if (item.type === itemTypes.historyEntry && submissions.at(-1)?.id === item.submissionId)
+      submissions.at(-1)?.remarks.push(remarkFromItem(item));
+  }
+  return { job, submissions };
+}
 
 export type SubmitOutcome = 'ok' | 'job_missing' | 'candidate_missing' | 'already_submitted';
 
@@ -89,63 +125,100 @@ export async function getJobAndCandidate(accountId: string, jobId: string, candi
   return { job, candidate: candidate as Candidate | undefined };
 }
 
+/** The job (GetItem) beside the submission with its whole history (one Query under its key). */
 export async function getJobAndSubmission(accountId: string, jobId: string, submissionId: string) {
-  const [job, submission] = await batchGet([
-    keys.job(accountId, jobId),
-    keys.submission(accountId, jobId, submissionId),
+  const [job, page] = await Promise.all([
+    getJob(accountId, jobId),
+    db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :sub)',
+        ExpressionAttributeValues: {
+          ':pk': keys.job(accountId, jobId).PK,
+          ':sub': keys.submission(accountId, jobId, submissionId).SK,
+        },
+        ConsistentRead: true,
+      }),
+    ),
   ]);
-  return {
-    job: job ? jobFromItem(job) : undefined,
-    submission: submission ? submissionFromItem(submission) : undefined,
-  };
+  return { job, submission: assemble((page.Items ?? []) as Item[]).submissions[0] };
 }
 
-export type SubmissionWriteOutcome = 'ok' | 'conflict' | 'too_large';
-
-export async function replaceSubmission(accountId: string, next: SubmissionRecord, expectedRev: number) {
+/**
+ * B12: one history entry, and the move it records, in one transaction conditioned on the revision
+ * read — so the entry's `stageFrom` is always the stage it moved from.
+ */
+export async function recordEntry(accountId: string, s: SubmissionRecord, entryId: string, entry: Remark) {
   try {
     await db.send(
-      new PutCommand({
-        TableName: tableName,
-        Item: submissionItem(accountId, next),
-        ConditionExpression: 'rev = :rev',
-        ExpressionAttributeValues: { ':rev': expectedRev },
+      new TransactWriteCommand({
+        TransactItems: [
+          {
+            Update: {
+              TableName: tableName,
+              Key: keys.submission(accountId, s.jobId, s.id),
+              UpdateExpression: 'SET stage = :stage, updatedAt = :at, rev = rev + :one',
+              ConditionExpression: 'rev = :rev',
+              ExpressionAttributeValues: {
+                ':stage': entry.stageTo ?? s.stage,
+                ':at': entry.at,
+                ':one': 1,
+                ':rev': s.rev,
+              },
+            },
+          },
+          { Put: { TableName: tableName, Item: entryItem(accountId, s, entryId, entry) } },
+        ],
       }),
     );
-    return 'ok' as SubmissionWriteOutcome;
+    return 'ok' as const;
   } catch (error) {
-    if (isConditionFailure(error)) return 'conflict';
-    if (isItemTooLarge(error)) return 'too_large';
+    if (failedConditions(error)?.[0]) return 'conflict' as const;
     throw error;
   }
 }
 
 /**
- * One Query over the job's partition: the job item sorts first (`#JOB`), then its submissions
- * (`SUB#…`); the per-candidate guards (`~CAND#…`) sort after the range and are never read.
+ * A page of a job's pipeline in (usually) one Query over the job's partition: the job item sorts
+ * first (`#JOB`), then each submission followed by its history (`SUB#<id>`, `SUB#<id>#H#…`); the
+ * per-candidate guards (`~CAND#…`) sort after the range. A page ends on a submission boundary: the
+ * signed cursor names the last submission shown.
  */
 export async function listSubmissions(accountId: string, jobId: string, page: PageRequest) {
-  const startKey = await decodeCursor(page.cursor, page.scope);
-  const result = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
-      ExpressionAttributeValues: {
-        ':pk': keys.job(accountId, jobId).PK,
-        ':from': keys.job(accountId, jobId).SK,
-        ':to': `${keys.submissionPrefix}\uffff`,
-      },
-      Limit: startKey ? page.limit : page.limit + 1,
-      ExclusiveStartKey: startKey,
-    }),
-  );
-  const items = (result.Items ?? []) as Item[];
-  const jobItem = items.find((i) => i.type === itemTypes.job);
+  const cursor = await decodeCursor(page.cursor, page.scope);
+  const after = cursor?.after;
+  if (cursor && (typeof after !== 'string' || !/^[0-9A-Za-z]+$/.test(after)))
+    throw invalid('invalid_cursor', 'The cursor is not valid for this list.');
+  const pk = keys.job(accountId, jobId).PK;
+  const from = after ? `${keys.submissionPrefix}${after}#\uffff` : keys.job(accountId, jobId).SK;
+  const items: Item[] = [];
+  let startKey: Record<string, unknown> | undefined;
+  let submissionsSeen = 0;
+  do {
+    const result = await db.send(
+      new QueryCommand({
+        TableName: tableName,
+        KeyConditionExpression: 'PK = :pk AND SK BETWEEN :from AND :to',
+        ExpressionAttributeValues: { ':pk': pk, ':from': from, ':to': `${keys.submissionPrefix}\uffff` },
+        ExclusiveStartKey: startKey,
+        // Room for a few history entries per submission; a longer history just takes another page.
+        Limit: (page.limit + 1) * 20,
+      }),
+    );
+    for (const item of (result.Items ?? []) as Item[]) {
+      if (item.type === itemTypes.submission && ++submissionsSeen > page.limit) break;
+      items.push(item);
+    }
+    startKey = submissionsSeen > page.limit ? undefined : result.LastEvaluatedKey;
+  } while (startKey);
+  const { job, submissions } = assemble(items);
+  const last = submissions.at(-1);
   return {
-    jobFound: startKey !== undefined || jobItem !== undefined,
+    jobFound: cursor !== undefined || job !== undefined,
     /** Only on the first page: later pages start after the job item. */
-    job: jobItem ? jobFromItem(jobItem) : undefined,
-    submissions: items.filter((i) => i.type === itemTypes.submission).map(submissionFromItem),
-    nextCursor: await encodeCursor(result.LastEvaluatedKey, page.scope),
+    job,
+    submissions,
+    nextCursor:
+      submissionsSeen > page.limit && last ? await encodeCursor({ after: last.id }, page.scope) : null,
   };
 }

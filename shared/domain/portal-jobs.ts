@@ -2,16 +2,11 @@ import type { JobRecord } from '../data/jobs.ts';
 import { getJob } from '../data/jobs.ts';
 import type { PageRequest } from '../data/paging.ts';
 import { listSharedJobs } from '../data/portal-jobs.ts';
-import {
-  getJobAndSubmission,
-  listSubmissions,
-  replaceSubmission,
-  type Remark,
-  type SubmissionRecord,
-} from '../data/submissions.ts';
+import { getJobAndSubmission, listSubmissions, type Remark } from '../data/submissions.ts';
 import type { Stage } from '../api/schemas/common.ts';
 import { notFound, refused } from './errors.ts';
-import { StaleRead, withFreshRead } from './optimistic.ts';
+import { withFreshRead } from './optimistic.ts';
+import { appendEntry } from './submission-history.ts';
 import type { PortalCaller } from './portal-session.ts';
 import { portalJobView, portalSubmissionView } from './portal-views.ts';
 
@@ -67,17 +62,6 @@ export function actOnCandidate(
       by: { type: 'client', name: `${caller.user.firstName} ${caller.user.lastName}` },
       at: now,
     };
-    const next: SubmissionRecord = {
-      ...submission,
-      stage: action.stage ?? submission.stage,
-      remarks: [...submission.remarks, entry],
-      updatedAt: now,
-      rev: submission.rev + 1,
-    };
-    const outcome = await replaceSubmission(caller.accountId, next, submission.rev);
-    if (outcome === 'conflict') throw new StaleRead();
-    if (outcome === 'too_large')
-      throw refused('history_full', 'This candidate has no room for more remarks.');
-    return portalSubmissionView(next);
+    return portalSubmissionView(await appendEntry(caller.accountId, submission, entry));
   });
 }

@@ -1,5 +1,5 @@
 import type { JobRecord } from '../data/jobs.ts';
-import type { Remark, SubmissionRecord } from '../data/submissions.ts';
+import type { Remark, Submission } from '../data/submissions.ts';
 
 /** A shared job as clients see it: SPEC §3's job fields (all of them the client's own), nothing internal. */
 export const portalJobView = (j: JobRecord) => ({
@@ -28,7 +28,7 @@ const clientRemark = (r: Remark) => ({
  * B11: a submission as clients see it. Built field by field (never by removing fields), so the
  * candidate's e-mail and phone and every internal remark can never leak by accident.
  */
-export const portalSubmissionView = (s: SubmissionRecord) => ({
+export const portalSubmissionView = (s: Submission) => ({
   id: s.id,
   candidate: { name: s.candidate.name, headline: s.candidate.headline, summary: s.candidate.summary },
   stage: s.stage,

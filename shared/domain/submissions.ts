@@ -1,15 +1,16 @@
 import type { SubmissionPatch } from '../api/schemas/crm.ts';
 import type { PageRequest } from '../data/paging.ts';
 import * as store from '../data/submissions.ts';
-import type { Remark, SubmissionRecord } from '../data/submissions.ts';
+import type { Remark, Submission, SubmissionRecord } from '../data/submissions.ts';
 import type { Recruiter } from '../http/recruiter-auth.ts';
 import { newId } from '../util/ids.ts';
 import { nowIso } from '../util/time.ts';
 import { notFound, refused } from './errors.ts';
-import { StaleRead, withFreshRead } from './optimistic.ts';
+import { withFreshRead } from './optimistic.ts';
+import { appendEntry } from './submission-history.ts';
 
 /** Recruiter view (SPEC §3): everything, internal remarks included. */
-export const submissionView = ({ rev: _rev, updatedAt: _u, ...s }: SubmissionRecord) => s;
+export const submissionView = ({ rev: _rev, updatedAt: _u, ...s }: Submission) => s;
 
 export async function submitCandidate(accountId: string, jobId: string, candidateId: string) {
   const { job, candidate } = await store.getJobAndCandidate(accountId, jobId, candidateId);
@@ -28,7 +29,6 @@ export async function submitCandidate(accountId: string, jobId: string, candidat
     stage: 'submitted',
     submittedAt: now,
     updatedAt: now,
-    remarks: [],
     rev: 1,
   };
   const outcome = await store.insertSubmission(accountId, submission);
@@ -36,7 +36,7 @@ export async function submitCandidate(accountId: string, jobId: string, candidat
   if (outcome === 'candidate_missing') throw refused('candidate_not_found', 'The candidate does not exist.');
   if (outcome === 'already_submitted')
     throw refused('already_submitted', 'This candidate is already in the pipeline of this job.');
-  return submissionView(submission);
+  return submissionView({ ...submission, remarks: [] });
 }
 
 /** B12: a recruiter may move into any stage; every move and remark is kept as history. */
@@ -59,18 +59,7 @@ export function updateSubmission(
       by: { type: 'recruiter', name: recruiter.email },
       at: now,
     };
-    const next: SubmissionRecord = {
-      ...submission,
-      stage: moves && patch.stage ? patch.stage : submission.stage,
-      remarks: [...submission.remarks, entry],
-      updatedAt: now,
-      rev: submission.rev + 1,
-    };
-    const outcome = await store.replaceSubmission(recruiter.accountId, next, submission.rev);
-    if (outcome === 'conflict') throw new StaleRead();
-    if (outcome === 'too_large')
-      throw refused('history_full', 'This submission has no room for more history; shorten the remark.');
-    return submissionView(next);
+    return submissionView(await appendEntry(recruiter.accountId, submission, entry));
   });
 }
 

@@ -4,7 +4,6 @@ import type { DynamoDBRecord } from 'aws-lambda';
 import type { ContactRecord } from '../data/contacts.ts';
 import { itemTypes } from '../data/items.ts';
 import { accountIdOfKey } from '../data/keys.ts';
-import type { SubmissionRecord } from '../data/submissions.ts';
 import { detailTypes, type AccessEnded, type DetailType } from './catalog.ts';
 
 export interface DomainEvent {
@@ -32,7 +31,7 @@ export const eventfulTypes = [
   itemTypes.job,
   itemTypes.candidate,
   itemTypes.requisition,
-  itemTypes.submission,
+  itemTypes.historyEntry,
 ] as const;
 
 function accessEnded(
@@ -103,10 +102,6 @@ function contactEvents(
     : [];
 }
 
-function clientEntries(before: SubmissionRecord, after: SubmissionRecord) {
-  return after.remarks.slice(before.remarks.length).filter((r) => r.by.type === 'client');
-}
-
 /** One stream record → the domain events it means (usually none or one). */
 export function eventsFromRecord(record: DynamoDBRecord): DomainEvent[] {
   if (isTtlExpiry(record)) return [];
@@ -163,16 +158,21 @@ export function eventsFromRecord(record: DynamoDBRecord): DomainEvent[] {
         ['approved', 'rejected'].includes(String(after?.status));
       return reviewed ? [{ detailType: detailTypes.requisitionReviewed, detail: summary }] : [];
     }
-    case itemTypes.submission: {
-      if (kind !== 'MODIFY' || !before || !after) return [];
-      const entries = clientEntries(before as SubmissionRecord, after as SubmissionRecord);
-      if (entries.length === 0) return [];
-      const s = after as SubmissionRecord;
-      const moved = entries.some((e) => e.stageTo);
+    case itemTypes.historyEntry: {
+      // B23: a client's move or remark is one new history entry.
+      if (kind !== 'INSERT' || item.by?.type !== 'client') return [];
+      const { text, stageFrom, stageTo, by, at: entryAt } = item;
+      const entry = { text, by: { name: by.name }, at: entryAt, ...(stageTo ? { stageFrom, stageTo } : {}) };
       return [
         {
-          detailType: moved ? detailTypes.candidateMovedByClient : detailTypes.candidateRemarkedByClient,
-          detail: { accountId, jobId: s.jobId, submissionId: s.id, candidateName: s.candidate.name, entries },
+          detailType: stageTo ? detailTypes.candidateMovedByClient : detailTypes.candidateRemarkedByClient,
+          detail: {
+            accountId,
+            jobId: item.jobId,
+            submissionId: item.submissionId,
+            candidateName: item.candidateName,
+            entries: [entry],
+          },
         },
       ];
     }

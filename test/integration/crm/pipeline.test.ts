@@ -104,6 +104,37 @@ describe('B12 submissions, stages and remarks', () => {
     expect(empty.status).toBe(400);
   });
 
+  it('B12 a page ends on a submission boundary: every submission comes with its whole history', async () => {
+    const ids: string[] = [];
+    for (const name of ['A', 'B', 'C']) {
+      const c = await newCandidate(name);
+      const sub = (
+        await api('POST', `/crm/jobs/${jobId}/submissions`, { token, body: { candidateId: c.json.id } })
+      ).json.id;
+      ids.push(sub);
+      for (let i = 0; i < 4; i++)
+        await api('PATCH', `/crm/jobs/${jobId}/submissions/${sub}`, {
+          token,
+          body: { remark: `${name}${i}` },
+        });
+    }
+    const seen: { id: string; remarks: { text: string }[] }[] = [];
+    let cursor: string | null = null;
+    do {
+      const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+      const page = await api('GET', `/crm/jobs/${jobId}/submissions?limit=2${query}`, { token });
+      expect(page.json.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.json.items);
+      cursor = page.json.nextCursor;
+    } while (cursor);
+    expect(seen.map((s) => s.id)).toEqual(ids);
+    expect(seen.map((s) => s.remarks.map((r) => r.text).join(','))).toEqual([
+      'A0,A1,A2,A3',
+      'B0,B1,B2,B3',
+      'C0,C1,C2,C3',
+    ]);
+  });
+
   it('lists the pipeline in pages; an unknown job is 404', async () => {
     for (const name of ['A', 'B', 'C']) {
       const c = await newCandidate(name);

@@ -44,8 +44,16 @@ describe('B18 deleting jobs and candidates empties the portal pipelines', () => 
     await waitFor(async () => (await queryPartition(keys.job(agency.accountId, jobId).PK)).length === 0);
   });
 
-  it('B18 a deleted candidate leaves every pipeline', async () => {
-    const { agency, client, jobId, candidateId } = await sharedJobWithCandidate();
+  it('B18 a deleted candidate leaves every pipeline, history included', async () => {
+    const { agency, client, jobId, candidateId, submissionId } = await sharedJobWithCandidate();
+    await portalApi('POST', `/portal/jobs/${jobId}/candidates/${submissionId}/remarks`, {
+      cookie: client.cookie,
+      body: { remark: 'Keen' },
+    });
+    await api('PATCH', `/crm/jobs/${jobId}/submissions/${submissionId}`, {
+      token: agency.token,
+      body: { remark: 'Internal note' },
+    });
     await api('DELETE', `/crm/candidates/${candidateId}`, { token: agency.token });
     await waitFor(
       async () =>

@@ -196,4 +196,32 @@ describe('B10 B11 jobs and the candidate pipeline in the portal', () => {
     });
     expect(move.status).toBe(404);
   });
+
+  it('B12 a history longer than any one item could hold never blocks a move (each entry is its own item)', async () => {
+    const cand = await api('POST', '/crm/candidates', {
+      token: agency.token,
+      body: { firstName: 'Long', lastName: 'History' },
+    });
+    const sub = (
+      await api('POST', `/crm/jobs/${jobId}/submissions`, {
+        token: agency.token,
+        body: { candidateId: cand.json.id },
+      })
+    ).json.id;
+    const long = 'é'.repeat(10_000); // 20 KB as UTF-8: 45 of them are past DynamoDB's 400 KB item size
+    for (let i = 0; i < 45; i++) {
+      const res = await portalApi('POST', `/portal/jobs/${jobId}/candidates/${sub}/remarks`, {
+        cookie: client.cookie,
+        body: { remark: long },
+      });
+      expect(res.status).toBe(201);
+    }
+    const moved = await api('PATCH', `/crm/jobs/${jobId}/submissions/${sub}`, {
+      token: agency.token,
+      body: { stage: 'offer' },
+    });
+    expect(moved.status).toBe(200);
+    expect(moved.json.remarks).toHaveLength(46);
+    expect(moved.json.remarks.at(-1)).toMatchObject({ stageFrom: 'submitted', stageTo: 'offer' });
+  }, 60_000);
 });

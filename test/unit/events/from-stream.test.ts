@@ -91,31 +91,36 @@ describe('stream records → domain events', () => {
     ).toEqual([]);
   });
 
-  it('B23 a client move on a submission is CandidateMovedByClient; a recruiter remark makes no event', () => {
-    const sub = {
+  it('B23 a client move is CandidateMovedByClient, a client remark CandidateRemarkedByClient; a recruiter entry makes no event', () => {
+    const entry = (over: Record<string, unknown>) => ({
       PK: 'A#acc-1#J#j1',
-      SK: 'SUB#s1',
-      type: 'submission',
-      id: 's1',
+      SK: 'SUB#s1#H#t#e1',
+      type: 'historyEntry',
       jobId: 'j1',
-      candidate: { name: 'Linus' },
-      remarks: [] as unknown[],
-    };
-    const clientMove = {
+      submissionId: 's1',
+      candidateName: 'Linus',
       text: '',
-      stageFrom: 'submitted',
-      stageTo: 'interview',
       visibility: 'client',
       by: { type: 'client', name: 'Cleo' },
       at: 't',
-    };
-    expect(
-      eventsFromRecord(streamRecord('MODIFY', { old: sub, new: { ...sub, remarks: [clientMove] } }))[0]
-        ?.detailType,
-    ).toBe('CandidateMovedByClient');
-    const recruiter = { ...clientMove, by: { type: 'recruiter', name: 'R' }, visibility: 'internal' };
-    expect(
-      eventsFromRecord(streamRecord('MODIFY', { old: sub, new: { ...sub, remarks: [recruiter] } })),
-    ).toEqual([]);
+      ...over,
+    });
+    const [moved] = eventsFromRecord(
+      streamRecord('INSERT', { new: entry({ stageFrom: 'submitted', stageTo: 'interview' }) }),
+    );
+    expect(moved).toMatchObject({
+      detailType: 'CandidateMovedByClient',
+      detail: {
+        jobId: 'j1',
+        submissionId: 's1',
+        candidateName: 'Linus',
+        entries: [{ stageFrom: 'submitted', stageTo: 'interview', by: { name: 'Cleo' } }],
+      },
+    });
+    expect(eventsFromRecord(streamRecord('INSERT', { new: entry({ text: 'Hi' }) }))[0]?.detailType).toBe(
+      'CandidateRemarkedByClient',
+    );
+    const recruiter = entry({ by: { type: 'recruiter', name: 'R' }, visibility: 'internal' });
+    expect(eventsFromRecord(streamRecord('INSERT', { new: recruiter }))).toEqual([]);
   });
 });
