@@ -1,6 +1,7 @@
 import type { ContactCreate, ContactPatch } from '../api/schemas/crm.ts';
 import { getAccountSettings } from '../data/accounts.ts';
 import * as store from '../data/contacts.ts';
+import { getOrganization } from '../data/organizations.ts';
 import type { ContactRecord } from '../data/contacts.ts';
 import type { PageRequest } from '../data/paging.ts';
 import { newId } from '../util/ids.ts';
@@ -8,10 +9,15 @@ import { nowIso } from '../util/time.ts';
 import type { AccountSettings } from './account.ts';
 import { notFound, refused } from './errors.ts';
 import { StaleRead, withFreshRead } from './optimistic.ts';
-import { accessChangeCause, hasActiveAccess, portalView } from './portal-access.ts';
+import { accessChangeCause, dependsOnOrganization, hasActiveAccess, portalView } from './portal-access.ts';
 
 /** The contact as the recruiter API shows it (SPEC §3 shape). */
-export function contactView(c: ContactRecord, account: AccountSettings, now = new Date()) {
+export function contactView(
+  c: ContactRecord,
+  account: AccountSettings,
+  now = new Date(),
+  organizationGone = false,
+) {
   return {
     id: c.id,
     firstName: c.firstName,
@@ -19,7 +25,7 @@ export function contactView(c: ContactRecord, account: AccountSettings, now = ne
     email: c.email,
     phone: c.phone,
     organizationId: c.organizationId,
-    portal: portalView(c, account, now),
+    portal: portalView(c, account, now, organizationGone),
     createdAt: c.createdAt,
     updatedAt: c.updatedAt,
   };
@@ -60,7 +66,10 @@ export async function createContact(accountId: string, input: ContactCreate): Pr
 export async function readContact(accountId: string, contactId: string): Promise<ContactView> {
   const { contact, account } = await store.getContactAndAccount(accountId, contactId);
   if (!contact) throw notFound('The contact');
-  return contactView(contact, account);
+  // Only a contact with portal access or a pending invitation needs its organization confirmed (B19).
+  const organizationGone =
+    dependsOnOrganization(contact) && !(await getOrganization(accountId, contact.organizationId as string));
+  return contactView(contact, account, new Date(), organizationGone);
 }
 
 /**
@@ -119,5 +128,9 @@ export async function deleteContact(accountId: string, contactId: string, by: st
 export async function listContactsOfOrganization(accountId: string, orgId: string, page: PageRequest) {
   const result = await store.listContactsOfOrganization(accountId, orgId, page);
   if (!result.organizationFound && result.contacts.length === 0) throw notFound('The organization');
-  return { items: result.contacts.map((c) => contactView(c, result.account)), nextCursor: result.nextCursor };
+  const gone = !result.organizationFound;
+  return {
+    items: result.contacts.map((c) => contactView(c, result.account, new Date(), gone)),
+    nextCursor: result.nextCursor,
+  };
 }

@@ -95,10 +95,39 @@ export function ineligibility(c: PortalFacts, account: AccountSettings): Ineligi
   return reasons;
 }
 
-export function portalView(c: PortalFacts, account: AccountSettings, now: Date): PortalView {
+/**
+ * B2, B4, B19. `organizationGone`: the contact's organization was deleted and the cascade has not
+ * reached the contact yet — its access already ended (the session check refuses it), so the status
+ * says so at once, and the contact cannot be invited.
+ */
+export function portalView(
+  c: PortalFacts,
+  account: AccountSettings,
+  now: Date,
+  organizationGone = false,
+): PortalView {
+  if (organizationGone) {
+    // Its access has ended with the organization: nothing is "already active" any more.
+    const reasons = ineligibility({ ...c, organizationId: null }, account).filter(
+      (r) => r !== 'already_active',
+    );
+    const status: Omit<PortalView, 'eligible' | 'reasons'> = c.portalUser
+      ? {
+          status: 'deactivated',
+          deactivatedCause: hasActiveAccess(c)
+            ? 'organization_deleted'
+            : (c.portalUser.deactivatedCause ?? c.accessEndedCause ?? 'organization_deleted'),
+        }
+      : { status: 'none' };
+    return { ...status, eligible: false, reasons };
+  }
   const reasons = ineligibility(c, account);
   return { ...portalStatus(c, now), eligible: reasons.length === 0, reasons };
 }
+
+/** Whether the portal status depends on the organization still existing (worth one more read). */
+export const dependsOnOrganization = (c: PortalFacts) =>
+  c.organizationId !== null && (hasActiveAccess(c) || livePendingInvitation(c) !== undefined);
 
 /**
  * What changing a contact's organization or email does to its access (B17): a new access
