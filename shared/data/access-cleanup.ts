@@ -157,19 +157,36 @@ export async function releasePrimaryContact(
   });
   let released = 0;
   for (const job of jobs.filter((j) => j.organizationId !== stillIn)) {
+    const jobOrg = String(job.organizationId);
     try {
       await db.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: keys.job(accountId, String(job.id)),
-          UpdateExpression: 'SET primaryContactId = :none, rev = rev + :one REMOVE GSI3PK, GSI3SK',
-          ConditionExpression: 'primaryContactId = :c AND organizationId <> :still',
-          ExpressionAttributeValues: { ':none': null, ':one': 1, ':c': contactId, ':still': stillIn ?? '-' },
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              // The contact as it is now, not as the (possibly late) event saw it: moved back into
+              // the job's organization, it stays the primary contact.
+              ConditionCheck: {
+                TableName: tableName,
+                Key: keys.contact(accountId, contactId),
+                ConditionExpression: 'attribute_not_exists(PK) OR organizationId <> :org',
+                ExpressionAttributeValues: { ':org': jobOrg },
+              },
+            },
+            {
+              Update: {
+                TableName: tableName,
+                Key: keys.job(accountId, String(job.id)),
+                UpdateExpression: 'SET primaryContactId = :none, rev = rev + :one REMOVE GSI3PK, GSI3SK',
+                ConditionExpression: 'primaryContactId = :c AND organizationId = :org',
+                ExpressionAttributeValues: { ':none': null, ':one': 1, ':c': contactId, ':org': jobOrg },
+              },
+            },
+          ],
         }),
       );
       released++;
     } catch (error) {
-      if (!isConditionFailure(error)) throw error;
+      if (!failedConditions(error)) throw error;
     }
   }
   return released;

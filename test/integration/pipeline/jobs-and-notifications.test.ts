@@ -67,6 +67,19 @@ describe('B18 deleting jobs and candidates empties the portal pipelines', () => 
     expect((await queryPartition(keys.job(agency.accountId, jobId).PK)).map((i) => i.SK)).toEqual(['#JOB']);
   });
 
+  it('B10 when the primary contact is unassigned the job keeps being shared, without it', async () => {
+    const { agency, client, jobId } = await sharedJobWithCandidate();
+    await api('PATCH', `/crm/contacts/${client.contactId}`, {
+      token: agency.token,
+      body: { organizationId: null },
+    });
+    const job = await waitFor(async () => {
+      const res = await api('GET', `/crm/jobs/${jobId}`, { token: agency.token });
+      return res.json.primaryContactId === null ? res.json : undefined;
+    });
+    expect(job).toMatchObject({ sharedToPortal: true, primaryContactId: null });
+  });
+
   it('B10 when the primary contact is deleted the job keeps being shared, without it', async () => {
     const { agency, client, jobId } = await sharedJobWithCandidate();
     await api('DELETE', `/crm/contacts/${client.contactId}`, { token: agency.token });

@@ -182,4 +182,49 @@ describe('at-least-once: replaying the stream changes nothing', () => {
       (await api('GET', `/crm/contacts/${first.contactId}`, { token: agency.token })).json.portal.status,
     ).toBe('active');
   });
+
+  it('B10 B20 a late "moved away" event never releases a primary contact that moved back and was set again', async () => {
+    const agency = await newAgency();
+    const other = (await api('POST', '/crm/organizations', { token: agency.token, body: { name: 'B' } })).json
+      .id;
+    const contact = await api('POST', '/crm/contacts', {
+      token: agency.token,
+      body: {
+        firstName: 'P',
+        lastName: 'C',
+        email: `pc.${agency.accountId}@x.test`,
+        organizationId: agency.orgId,
+      },
+    });
+    const job = await api('POST', '/crm/jobs', {
+      token: agency.token,
+      body: { title: 'T', description: 'x', organizationId: agency.orgId, primaryContactId: contact.json.id },
+    });
+    await api('PATCH', `/crm/contacts/${contact.json.id}`, {
+      token: agency.token,
+      body: { organizationId: other },
+    });
+    await waitFor(
+      async () =>
+        (await api('GET', `/crm/jobs/${job.json.id}`, { token: agency.token })).json.primaryContactId ===
+        null,
+    );
+    await api('PATCH', `/crm/contacts/${contact.json.id}`, {
+      token: agency.token,
+      body: { organizationId: agency.orgId },
+    });
+    await api('PATCH', `/crm/jobs/${job.json.id}`, {
+      token: agency.token,
+      body: { primaryContactId: contact.json.id },
+    });
+    await waitForPipelineIdle();
+
+    const publish = await publisherHere();
+    const since = Date.now();
+    expect((await publish(await accountRecords(agency.accountId))).batchItemFailures).toEqual([]);
+    await waitForPipelineIdle({ since });
+    expect(
+      (await api('GET', `/crm/jobs/${job.json.id}`, { token: agency.token })).json.primaryContactId,
+    ).toBe(contact.json.id);
+  });
 });
