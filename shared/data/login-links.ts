@@ -11,15 +11,10 @@ import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
 import { organizationFromItem } from './organizations.ts';
 import { newSessionItem, type SessionRecord } from './sessions.ts';
-import { loadPointer } from './subjects.ts';
+import { loadPointer, type PortalGrant } from './subjects.ts';
 import { portalEnabledCheck } from './accounts.ts';
 
-export interface LoginLinkRecord {
-  accountId: string;
-  organizationId: string;
-  contactId: string;
-  portalUserId: string;
-  accessVersion: number;
+export interface LoginLinkRecord extends PortalGrant {
   createdAt: string;
   expiresAt: string;
 }

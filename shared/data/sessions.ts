@@ -6,15 +6,10 @@ import { epochSeconds } from '../util/time.ts';
 import { isConditionFailure } from './dynamo-errors.ts';
 import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
-import { loadSubjects } from './subjects.ts';
+import { loadSubjects, type PortalGrant } from './subjects.ts';
 
 /** What a session points at; the token itself is never stored, only its hash in the key. */
-export interface SessionRecord {
-  accountId: string;
-  organizationId: string;
-  contactId: string;
-  portalUserId: string;
-  accessVersion: number;
+export interface SessionRecord extends PortalGrant {
   createdAt: string;
   lastSeenAt: string;
   idleExpiresAt: string;

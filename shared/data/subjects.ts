@@ -13,6 +13,12 @@ export interface Subject {
   organizationId: string;
 }
 
+/** What a session or login link grants: this portal user, for this access version of the contact. */
+export interface PortalGrant extends Subject {
+  portalUserId: string;
+  accessVersion: number;
+}
+
 /** The contact, its organization and the account in one BatchGetItem. */
 export async function loadSubjects(s: Subject) {
   const [contact, organization, account] = await batchGet([
