@@ -108,7 +108,7 @@ function changePending(
     };
     if (next.salaryMin !== null && next.salaryMax !== null && next.salaryMin > next.salaryMax)
       throw invalid('validation_failed', 'The request body is not valid.', {
-        salaryMin: 'salaryMin must not exceed salaryMax',
+        salaryMin: 'The minimum salary must not be more than the maximum salary.',
       });
     raiseFor(await store.replacePending(accountId, next, before.rev));
     return next;

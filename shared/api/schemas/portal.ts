@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokenPattern } from '../../util/tokens.ts';
+import { tokenPattern } from '../../util/token-pattern.ts';
 import { email, id, limits, longText, name, optionalName, stage } from './common.ts';
 
 /** A token as it arrives in a link: base64url of 32 random bytes. */
@@ -57,7 +57,10 @@ export const requisitionCreate = z
     currency: requisitionFields.currency.optional(),
   })
   .strict()
-  .refine(salaryRangeIsOrdered, { message: 'salaryMin must not exceed salaryMax', path: ['salaryMin'] });
+  .refine(salaryRangeIsOrdered, {
+    message: 'The minimum salary must not be more than the maximum salary.',
+    path: ['salaryMin'],
+  });
 export type RequisitionCreate = z.infer<typeof requisitionCreate>;
 
 export const requisitionPatch = z
@@ -65,7 +68,10 @@ export const requisitionPatch = z
   .partial()
   .strict()
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change')
-  .refine(salaryRangeIsOrdered, { message: 'salaryMin must not exceed salaryMax', path: ['salaryMin'] });
+  .refine(salaryRangeIsOrdered, {
+    message: 'The minimum salary must not be more than the maximum salary.',
+    path: ['salaryMin'],
+  });
 export type RequisitionPatch = z.infer<typeof requisitionPatch>;
 
 export const requisitionStatuses = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
