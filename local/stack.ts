@@ -14,11 +14,12 @@ import { HealthRegistry } from './health.ts';
 import { createJwtAuthorizer, type AuthorizerResult } from './jwt-authorizer.ts';
 import { createJwtIssuer, type LocalJwtIssuer } from './jwt-issuer.ts';
 import { createLocalRoutes } from './local-routes.ts';
-import { localDataDir } from './paths.ts';
+import { defaultWebRoot, localDataDir } from './paths.ts';
 import { concretePort, localHost, portFrom } from './ports.ts';
 import { attachRequestCounter } from './request-counter.ts';
 import { localSecrets } from './secrets.ts';
 import type { StackUrls } from './stack-types.ts';
+import { createStaticSite } from './static-site.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 import { createStreamRoutes } from './stream-routes.ts';
 import { ensureTable } from './table.ts';
@@ -31,11 +32,20 @@ export interface LocalStackOptions {
   /** Keep data under .local/ between runs; default from env PERSIST=1. */
   persist?: boolean;
   tableName?: string;
+  /** The built web app served on the same origin; default `<repo>/web/dist` (`npm run build:web`). */
+  webRoot?: string;
+  /**
+   * Components the caller reports ready later (`npm start`'s demo data: `seed`): registered as
+   * unavailable from the start, so `/_local/health` cannot answer 200 before the caller says so.
+   */
+  pendingComponents?: readonly string[];
 }
 
 export interface LocalStack {
   urls: StackUrls;
   tableName: string;
+  /** Where the web app's files are served from. */
+  webRoot: string;
   issuer: LocalJwtIssuer;
   /** Later components (stream poller, local bus) register their readiness here. */
   health: HealthRegistry;
@@ -48,6 +58,7 @@ export const localEmailFrom = 'Client Portal <portal@client-portal.example.com>'
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const persist = options.persist ?? ['1', 'true'].includes(process.env.PERSIST ?? '');
   const tableName = options.tableName ?? defaultTableName;
+  const webRoot = options.webRoot ?? defaultWebRoot;
   const health = new HealthRegistry();
   let backends: Backends | undefined;
   let issuer: LocalJwtIssuer | undefined;
@@ -57,7 +68,14 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     wwwAuthenticate: 'Bearer',
   });
   let ready = false;
-  for (const component of ['dynamodb', 'table', 'ses', 'bus', 'streamPoller'])
+  for (const component of [
+    'dynamodb',
+    'table',
+    'ses',
+    'bus',
+    'streamPoller',
+    ...(options.pendingComponents ?? []),
+  ])
     health.register(component, async () => false);
 
   // One loader for routes and rules: a handler module is imported once, as one Lambda would be.
@@ -75,6 +93,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bus: createBusRoutes(bus),
       stream: createStreamRoutes({ poller: () => streamPoller, bus }),
     }),
+    site: createStaticSite({ webRoot }),
     isReady: () => ready,
   });
   const stop = async () => {
@@ -154,7 +173,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     health.register('streamPoller', async () => streamPoller?.ready() ?? false);
     ready = true;
-    return { urls, tableName, issuer, health, stop };
+    return { urls, tableName, webRoot, issuer, health, stop };
   } catch (error) {
     await stop();
     throw error;
