@@ -24,6 +24,8 @@ export interface ApiServerOptions {
   /** Until true, API routes answer 503 (the handlers' configuration is not in place yet). */
   isReady?(): boolean;
   timeoutMs?: number;
+  /** What CloudFront would add as the origin header; without it the handlers refuse every request. */
+  originSecret?: string;
 }
 
 /** A local-only header that stands in for the client address, so tests can isolate per-address rate limits. */
@@ -86,7 +88,12 @@ export function createApiServer(options: ApiServerOptions): Server {
         protocol: `HTTP/${req.httpVersion}`,
       },
       found,
-      { requestId, now: new Date(), ...(authorizer ? { authorizer } : {}) },
+      {
+        requestId,
+        now: new Date(),
+        ...(authorizer ? { authorizer } : {}),
+        ...(options.originSecret ? { originSecret: options.originSecret } : {}),
+      },
     );
     return invokeHandler(options.loadHandler, found.route, event, requestId, options.timeoutMs);
   };

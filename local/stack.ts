@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -80,6 +81,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
 
   // One loader for routes and rules: a handler module is imported once, as one Lambda would be.
   const loadHandler = createHandlerLoader();
+  // The gateway adds it to every API request and the handlers check it, as CloudFront and the
+  // functions do in AWS (docs/web-hosting.md). Fresh per run: nothing outlives the process.
+  const originSecret = randomBytes(32).toString('base64url');
   const bus = createEventBus({ rules: eventRules, loadHandler });
   let streamPoller: StreamPoller | undefined;
   const server = createApiServer({
@@ -95,6 +99,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     }),
     site: createStaticSite({ webRoot }),
     isReady: () => ready,
+    originSecret,
   });
   const stop = async () => {
     ready = false;
@@ -137,6 +142,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sesEndpoint: ses.url,
       portalBaseUrl: app,
       cursorSecret: secrets.cursorSecret,
+      originSecret,
       emailFrom: localEmailFrom,
     });
     // The handlers publish through the app server, by IP: `localhost` may resolve to ::1 first.
