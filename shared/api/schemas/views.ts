@@ -120,7 +120,8 @@ export const candidate = z
 
 export const remark = z
   .object({
-    text: z.string(),
+    /** Absent on a move without a remark. */
+    text: z.string().optional(),
     stageFrom: stage.optional(),
     stageTo: stage.optional(),
     visibility: z.enum(['internal', 'client']),

@@ -713,7 +713,7 @@ export interface components {
             remarks: components["schemas"]["Remark"][];
         };
         Remark: {
-            text: string;
+            text?: string;
             /** @enum {string} */
             stageFrom?: "submitted" | "shortlisted" | "interview" | "offer" | "hired" | "rejected";
             /** @enum {string} */
