@@ -125,7 +125,7 @@ describe('the client story in the browser', () => {
     ]);
     await stage.selectOption({ label: 'Interview' });
     await ada
-      .getByLabel('Remark', { exact: true })
+      .getByLabel('Remark (optional)')
       .fill('Strong on streaming; please invite for a first interview.');
     await capture(page, 'job-move-form');
     await ada.getByRole('button', { name: 'Move candidate' }).last().click();
