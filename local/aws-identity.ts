@@ -14,6 +14,7 @@ export interface HandlerEnv {
   sesEndpoint: string;
   portalBaseUrl: string;
   cursorSecret: string;
+  loginCodeSecret: string;
   emailFrom: string;
 }
 
@@ -30,6 +31,7 @@ export function applyHandlerEnv(env: HandlerEnv): void {
     EMAIL_FROM: env.emailFrom,
     PORTAL_BASE_URL: env.portalBaseUrl,
     CURSOR_SECRET: env.cursorSecret,
+    LOGIN_CODE_SECRET: env.loginCodeSecret,
     AWS_REGION: localAwsIdentity.region,
     AWS_ACCESS_KEY_ID: localAwsIdentity.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localAwsIdentity.credentials.secretAccessKey,

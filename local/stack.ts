@@ -118,6 +118,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sesEndpoint: ses.url,
       portalBaseUrl: app,
       cursorSecret: secrets.cursorSecret,
+      loginCodeSecret: secrets.loginCodeSecret,
       emailFrom: localEmailFrom,
     });
     // The handlers publish through the app server, by IP: `localhost` may resolve to ::1 first.

@@ -13,11 +13,21 @@ import {
   wiringOf,
   type Statement,
 } from './app-fixture.ts';
+import { importedFrom } from './pipeline-fixture.ts';
 
 let stacks: PortalStacks;
+let data: Template;
+const secretIds = { cursor: '', loginCode: '' };
 
 beforeAll(() => {
   ({ stacks } = buildTestApp());
+  data = Template.fromStack(stacks.data);
+  const secretOf = (describing: string) =>
+    Object.entries(resourcesOf(data, 'AWS::SecretsManager::Secret')).find(([, r]) =>
+      String(r.Properties?.Description).includes(describing),
+    )?.[0] ?? '';
+  secretIds.cursor = secretOf('list cursors');
+  secretIds.loginCode = secretOf('login codes');
 });
 
 const cases = routeList.map((r) => [routeKey(r), r] as [string, Route]);
@@ -51,6 +61,7 @@ describe('every function', () => {
       envNames.dynamoEndpoint,
       envNames.sesEndpoint,
       envNames.cursorSecret,
+      envNames.loginCodeSecret,
       envNames.eventBridgeEndpoint,
     ]) {
       expect(variables[name]).toBeUndefined();
@@ -112,13 +123,21 @@ describe('least privilege from route.access', () => {
       expect(variables[envNames.emailFrom]).toBeUndefined();
     }
 
-    if (route.access.cursor) {
-      expect(actions).toContain('secretsmanager:GetSecretValue');
-      expect(variables[envNames.cursorSecretArn]).toBeDefined();
-    } else {
-      expect(actions.some((a) => a.startsWith('secretsmanager:'))).toBe(false);
-      expect(variables[envNames.cursorSecretArn]).toBeUndefined();
-    }
+    // Each secret only where the route's access names it: the cursor key for lists, the login-code
+    // key (B24) for the one route that checks codes — never one for the other.
+    const secretStatements = statements.filter((s) =>
+      actionsOf([s]).some((a) => a.startsWith('secretsmanager:')),
+    );
+    const expectedSecrets = [
+      ...(route.access.cursor ? [secretIds.cursor] : []),
+      ...(route.access.loginCode ? [secretIds.loginCode] : []),
+    ];
+    expect(secretStatements.map((s) => importedFrom(data, s.Resource)).sort()).toEqual(
+      expectedSecrets.map((id) => ({ Ref: id })).sort(),
+    );
+    for (const s of secretStatements) expect(actionsOf([s])).toContain('secretsmanager:GetSecretValue');
+    expect(variables[envNames.cursorSecretArn] !== undefined).toBe(route.access.cursor === true);
+    expect(variables[envNames.loginCodeSecretArn] !== undefined).toBe(route.access.loginCode === true);
 
     const eventStatements = statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('events:')));
     if (route.access.events) {
@@ -135,6 +154,20 @@ describe('least privilege from route.access', () => {
     for (const s of statements.filter((st) => JSON.stringify(st.Resource).includes('*'))) {
       expect(actionsOf([s]).every((a) => a.startsWith('xray:'))).toBe(true);
     }
+  });
+
+  it('B24 only POST /portal/sessions among the routes may read the login-code key', () => {
+    expect(secretIds.loginCode).not.toBe('');
+    expect(secretIds.loginCode).not.toBe(secretIds.cursor);
+    const readers = routeList.filter((route) => {
+      const { fn } = wiringOf(routeTemplate(stacks, route), route);
+      return statementsOf(routeTemplate(stacks, route), fn).some(
+        (s) =>
+          actionsOf([s]).includes('secretsmanager:GetSecretValue') &&
+          JSON.stringify(importedFrom(data, s.Resource)) === JSON.stringify({ Ref: secretIds.loginCode }),
+      );
+    });
+    expect(readers.map(routeKey)).toEqual(['POST /portal/sessions']);
   });
 
   it('uses no AWS managed policies (AWSLambdaBasicExecutionRole writes to every log group)', () => {
