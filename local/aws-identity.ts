@@ -15,6 +15,8 @@ export interface HandlerEnv {
   portalBaseUrl: string;
   cursorSecret: string;
   loginCodeSecret: string;
+  /** The value the local gateway puts in the origin header, as CloudFront does in AWS. */
+  originSecret: string;
   emailFrom: string;
 }
 
@@ -32,6 +34,7 @@ export function applyHandlerEnv(env: HandlerEnv): void {
     PORTAL_BASE_URL: env.portalBaseUrl,
     CURSOR_SECRET: env.cursorSecret,
     LOGIN_CODE_SECRET: env.loginCodeSecret,
+    ORIGIN_SECRET: env.originSecret,
     AWS_REGION: localAwsIdentity.region,
     AWS_ACCESS_KEY_ID: localAwsIdentity.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localAwsIdentity.credentials.secretAccessKey,

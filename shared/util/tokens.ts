@@ -8,8 +8,7 @@ export function newToken(): { token: string; hash: string } {
 
 export const hashToken = (token: string): string => createHash('sha256').update(token, 'utf8').digest('hex');
 
-/** A token as it may arrive in a URL or body: base64url of 32 bytes. */
-export const tokenPattern = /^[A-Za-z0-9_-]{43}$/;
+export { tokenPattern } from './token-pattern.ts';
 
 /** E-mail addresses are looked up by a hash of their normalised form, so the index holds no address. */
 export const hashEmail = (email: string): string => hashToken(email.trim().toLowerCase());

@@ -13,21 +13,11 @@ import {
   wiringOf,
   type Statement,
 } from './app-fixture.ts';
-import { importedFrom } from './pipeline-fixture.ts';
 
 let stacks: PortalStacks;
-let data: Template;
-const secretIds = { cursor: '', loginCode: '' };
 
 beforeAll(() => {
   ({ stacks } = buildTestApp());
-  data = Template.fromStack(stacks.data);
-  const secretOf = (describing: string) =>
-    Object.entries(resourcesOf(data, 'AWS::SecretsManager::Secret')).find(([, r]) =>
-      String(r.Properties?.Description).includes(describing),
-    )?.[0] ?? '';
-  secretIds.cursor = secretOf('list cursors');
-  secretIds.loginCode = secretOf('login codes');
 });
 
 const cases = routeList.map((r) => [routeKey(r), r] as [string, Route]);
@@ -63,6 +53,7 @@ describe('every function', () => {
       envNames.cursorSecret,
       envNames.loginCodeSecret,
       envNames.eventBridgeEndpoint,
+      envNames.originSecret,
     ]) {
       expect(variables[name]).toBeUndefined();
     }
@@ -113,9 +104,10 @@ describe('least privilege from route.access', () => {
       expect(actionsOf(sesStatements)).toEqual(['ses:SendEmail']);
       // The identity and the configuration set, nothing else.
       expect(sesStatements[0]!.Resource).toHaveLength(2);
+      // Without -c portalBaseUrl: the distribution's address (test/infra/origin-secret.test.ts).
       expect(variables).toMatchObject({
         EMAIL_FROM: 'no-reply@example.com',
-        PORTAL_BASE_URL: 'https://portal.example.com',
+        PORTAL_BASE_URL: { 'Fn::Join': ['', ['https://', expect.anything()]] },
       });
       expect(variables[envNames.sesConfigurationSet]).toBeDefined();
     } else {
@@ -123,19 +115,18 @@ describe('least privilege from route.access', () => {
       expect(variables[envNames.emailFrom]).toBeUndefined();
     }
 
-    // Each secret only where the route's access names it: the cursor key for lists, the login-code
-    // key (B24) for the one route that checks codes — never one for the other.
-    const secretStatements = statements.filter((s) =>
-      actionsOf([s]).some((a) => a.startsWith('secretsmanager:')),
-    );
-    const expectedSecrets = [
-      ...(route.access.cursor ? [secretIds.cursor] : []),
-      ...(route.access.loginCode ? [secretIds.loginCode] : []),
-    ];
-    expect(secretStatements.map((s) => importedFrom(data, s.Resource)).sort()).toEqual(
-      expectedSecrets.map((id) => ({ Ref: id })).sort(),
-    );
-    for (const s of secretStatements) expect(actionsOf([s])).toContain('secretsmanager:GetSecretValue');
+    // Secrets: the origin secret always (every API function checks the origin header), the cursor
+    // key only where the route pages, the login-code key (B24) only where codes are checked.
+    const secretsRead = statements
+      .filter((st) => actionsOf([st]).includes('secretsmanager:GetSecretValue'))
+      .flatMap((st) => [st.Resource].flat())
+      .map((r) => JSON.stringify(r));
+    const cursorSecretReads = secretsRead.filter((r) => r.includes('CursorSecret'));
+    const loginCodeSecretReads = secretsRead.filter((r) => r.includes('LoginCodeSecret'));
+    expect(secretsRead.filter((r) => r.includes('OriginSecret'))).toHaveLength(1);
+    expect(secretsRead).toHaveLength(1 + cursorSecretReads.length + loginCodeSecretReads.length);
+    expect(cursorSecretReads).toHaveLength(route.access.cursor ? 1 : 0);
+    expect(loginCodeSecretReads).toHaveLength(route.access.loginCode ? 1 : 0);
     expect(variables[envNames.cursorSecretArn] !== undefined).toBe(route.access.cursor === true);
     expect(variables[envNames.loginCodeSecretArn] !== undefined).toBe(route.access.loginCode === true);
 
@@ -157,14 +148,12 @@ describe('least privilege from route.access', () => {
   });
 
   it('B24 only POST /portal/sessions among the routes may read the login-code key', () => {
-    expect(secretIds.loginCode).not.toBe('');
-    expect(secretIds.loginCode).not.toBe(secretIds.cursor);
     const readers = routeList.filter((route) => {
-      const { fn } = wiringOf(routeTemplate(stacks, route), route);
-      return statementsOf(routeTemplate(stacks, route), fn).some(
+      const template = routeTemplate(stacks, route);
+      return statementsOf(template, wiringOf(template, route).fn).some(
         (s) =>
           actionsOf([s]).includes('secretsmanager:GetSecretValue') &&
-          JSON.stringify(importedFrom(data, s.Resource)) === JSON.stringify({ Ref: secretIds.loginCode }),
+          JSON.stringify(s.Resource).includes('LoginCodeSecret'),
       );
     });
     expect(readers.map(routeKey)).toEqual(['POST /portal/sessions']);

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { assertResponseContract } from './response-contract.ts';
 import { stackInfo } from './stack-info.ts';
 
 export { mails, mailsTo, waitForMail, linkIn, type StoredMail } from './mail.ts';
@@ -56,6 +57,7 @@ export async function api<T = any>(
   const text = await res.text();
   let json: T = undefined as T;
   if (text && (res.headers.get('content-type') ?? '').includes('json')) json = JSON.parse(text) as T;
+  assertResponseContract(method, path, res.status, json);
   return { status: res.status, headers: res.headers, cookies: res.headers.getSetCookie(), json, text };
 }
 

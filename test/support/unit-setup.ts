@@ -8,6 +8,7 @@ Object.assign(process.env, {
   PORTAL_BASE_URL: 'https://portal.agency.test',
   CURSOR_SECRET: 'unit-test-cursor-secret-0123456789abcdef',
   LOGIN_CODE_SECRET: 'unit-test-login-code-secret-0123456789abcdef',
+  ORIGIN_SECRET: 'unit-test-origin-secret-0123456789abcdef',
   EVENT_BUS_NAME: 'unit-bus',
   AWS_REGION: 'us-east-1',
   AWS_ACCESS_KEY_ID: 'unit',
@@ -21,5 +22,6 @@ for (const localOnly of [
   'SES_CONFIGURATION_SET',
   'CURSOR_SECRET_ARN',
   'LOGIN_CODE_SECRET_ARN',
+  'ORIGIN_SECRET_ARN',
 ])
   delete process.env[localOnly];

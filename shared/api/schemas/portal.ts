@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { tokenPattern } from '../../util/tokens.ts';
+import { tokenPattern } from '../../util/token-pattern.ts';
 import { email, id, limits, longText, name, optionalName, stage } from './common.ts';
 
 /** A token as it arrives in a link: base64url of 32 random bytes. */
@@ -23,11 +23,16 @@ export const loginRequestId = z
   .string()
   .regex(tokenPattern, 'must be the loginRequestId that POST /portal/login-links answered');
 /** A login code as a person types or pastes it: spaces (and dashes) between the digits are fine. */
+const codeMessage = 'must be the 6-digit code from the login e-mail';
 export const loginCode = z
   .string()
-  .max(32, 'must be the 6-digit code from the login e-mail')
+  .max(32, codeMessage)
+  .regex(/^[\d\s-]+$/, codeMessage)
   .transform((code) => code.replace(/[\s-]/g, ''))
-  .pipe(z.string().regex(/^\d{6}$/, 'must be the 6-digit code from the login e-mail'));
+  .pipe(z.string().regex(/^\d{6}$/, codeMessage))
+  .meta({
+    description: 'The 6-digit login code of the e-mail; spaces and dashes between the digits are ignored',
+  });
 
 /** Log in with a login link's token, or with the login request and one of its codes (B7, B24). */
 export const sessionCreate = z.union(
@@ -74,7 +79,10 @@ export const requisitionCreate = z
     currency: requisitionFields.currency.optional(),
   })
   .strict()
-  .refine(salaryRangeIsOrdered, { message: 'salaryMin must not exceed salaryMax', path: ['salaryMin'] });
+  .refine(salaryRangeIsOrdered, {
+    message: 'The minimum salary must not be more than the maximum salary.',
+    path: ['salaryMin'],
+  });
 export type RequisitionCreate = z.infer<typeof requisitionCreate>;
 
 export const requisitionPatch = z
@@ -82,7 +90,10 @@ export const requisitionPatch = z
   .partial()
   .strict()
   .refine((p) => Object.keys(p).length > 0, 'give at least one field to change')
-  .refine(salaryRangeIsOrdered, { message: 'salaryMin must not exceed salaryMax', path: ['salaryMin'] });
+  .refine(salaryRangeIsOrdered, {
+    message: 'The minimum salary must not be more than the maximum salary.',
+    path: ['salaryMin'],
+  });
 export type RequisitionPatch = z.infer<typeof requisitionPatch>;
 
 export const requisitionStatuses = ['pending', 'approved', 'rejected', 'withdrawn'] as const;

@@ -1,0 +1,61 @@
+/**
+ * The success answer of every route, by route name: the route table's other half, kept apart so
+ * that no Lambda bundles it. `null`: the route answers 204 with no body. The record type makes a
+ * route without an answer here a type error.
+ */
+import type * as z from 'zod';
+import type { RouteName } from './routes.ts';
+import * as v from './schemas/views.ts';
+
+export const responses: Record<RouteName, z.ZodType | null> = {
+  getAccount: v.account,
+  patchAccount: v.account,
+  createOrganization: v.organization,
+  listOrganizations: v.page(v.organization),
+  getOrganization: v.organization,
+  patchOrganization: v.organization,
+  deleteOrganization: null,
+  listOrganizationContacts: v.page(v.contact),
+  createContact: v.contact,
+  getContact: v.contact,
+  patchContact: v.contact,
+  deleteContact: null,
+  inviteContact: v.invitationAnswer,
+  revokeInvitation: null,
+  getContactAudit: v.page(v.auditEntry),
+  createJob: v.job,
+  listJobs: v.page(v.job),
+  getJob: v.job,
+  patchJob: v.job,
+  deleteJob: null,
+  shareJob: v.job,
+  unshareJob: v.job,
+  createCandidate: v.candidate,
+  listCandidates: v.page(v.candidate),
+  getCandidate: v.candidate,
+  deleteCandidate: null,
+  createSubmission: v.submission,
+  listSubmissions: v.page(v.submission),
+  revokePortalAccess: null,
+  listRequisitions: v.requisitionPage,
+  approveRequisition: v.requisition,
+  rejectRequisition: v.requisition,
+  patchSubmission: v.submission,
+  getInvitation: v.invitationInfo,
+  signup: v.sessionStarted,
+  requestLoginLinks: v.loginRequested,
+  getLoginLink: v.loginLinkInfo,
+  createSession: v.sessionStarted,
+  deleteSession: null,
+  listPortalJobs: v.page(v.portalJob),
+  getPortalJob: v.portalJob,
+  listPortalCandidates: v.page(v.portalSubmission),
+  moveCandidate: v.portalSubmission,
+  remarkCandidate: v.portalSubmission,
+  createRequisition: v.portalRequisition,
+  listPortalRequisitions: v.page(v.portalRequisition),
+  getPortalRequisition: v.portalRequisition,
+  patchPortalRequisition: v.portalRequisition,
+  withdrawRequisition: v.portalRequisition,
+  me: v.me,
+};

@@ -1,0 +1,49 @@
+import type { ReactNode } from 'react';
+
+/** Something went wrong: announced at once. */
+export function ErrorMessage({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <div className="notice notice-error" role="alert">
+      {title ? <p className="notice-title">{title}</p> : null}
+      <div>{children}</div>
+    </div>
+  );
+}
+
+/** News that is not an error (saved, sent): announced politely. */
+export function StatusMessage({ title, children }: { title?: string; children: ReactNode }) {
+  return (
+    <div className="notice notice-info" role="status">
+      {title ? <p className="notice-title">{title}</p> : null}
+      <div>{children}</div>
+    </div>
+  );
+}
+
+export function Loading({ label }: { label: string }) {
+  return (
+    <p className="loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {label}
+    </p>
+  );
+}
+
+export function EmptyState({ title, children }: { title: string; children?: ReactNode }) {
+  return (
+    <div className="empty">
+      <p className="empty-title">{title}</p>
+      {children ? <div>{children}</div> : null}
+    </div>
+  );
+}
+
+export function Badge({
+  tone,
+  children,
+}: {
+  tone: 'neutral' | 'good' | 'warn' | 'bad' | 'info';
+  children: ReactNode;
+}) {
+  return <span className={`badge badge-${tone}`}>{children}</span>;
+}

@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const repo = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * The portal web app. `npm run build:web` writes web/dist, which the local stack serves on the
+ * API's origin and the Web stack uploads to S3. `npm run dev:web` is the hot-reloading variant
+ * (proxying the API to a running `npm start`).
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  plugins: [react()],
+  resolve: { alias: { '@shared': `${repo}shared` } },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // The CSP allows no inline script: never inline the module preload polyfill or small assets as data: scripts.
+    modulePreload: { polyfill: false },
+    assetsInlineLimit: 0,
+    target: 'es2022',
+  },
+  server: {
+    port: Number(process.env.WEB_DEV_PORT ?? 5173),
+    strictPort: true,
+    host: '127.0.0.1',
+    proxy: Object.fromEntries(
+      ['/crm', '/portal', '/_local'].map((prefix) => [
+        prefix,
+        { target: `http://127.0.0.1:${process.env.PORT ?? 3000}`, changeOrigin: false },
+      ]),
+    ),
+  },
+});
