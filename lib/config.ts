@@ -14,6 +14,17 @@ export interface AppConfig {
   emailFrom: string;
   /** The SES identity (verified with DKIM) that emailFrom belongs to. */
   emailDomain: string;
+  /**
+   * Prefix of the recruiters' sign-in domain `https://<prefix>.auth.<region>.amazoncognito.com`;
+   * unset: `client-portal-<stage>-<account id>` (prefixes are unique per region across all accounts).
+   */
+  authDomainPrefix?: string;
+  /**
+   * Who sends the user pool's own e-mails (temporary passwords, reset codes): `ses`, through the
+   * project's identity (default), or `cognito`, Cognito's built-in sender (50 a day), for a deploy
+   * before the SES domain is verified — Cognito refuses an unverified identity at deploy time.
+   */
+  recruiterPoolEmail: 'ses' | 'cognito';
 }
 
 export const contextDefaults = {
@@ -49,7 +60,22 @@ export function readAppConfig(node: Node): AppConfig {
     throw new Error(`Context "emailFrom" (${emailFrom}) is not an address of "emailDomain" (${emailDomain})`);
   }
 
-  return { stage, portalBaseUrl, emailFrom, emailDomain };
+  const authDomainPrefix = text('authDomainPrefix');
+  if (authDomainPrefix !== undefined) assertDomainPrefix(authDomainPrefix);
+
+  const recruiterPoolEmail = text('recruiterPoolEmail', 'ses');
+  if (recruiterPoolEmail !== 'ses' && recruiterPoolEmail !== 'cognito')
+    throw new Error(`Context "recruiterPoolEmail" must be "ses" or "cognito": ${recruiterPoolEmail}`);
+
+  return { stage, portalBaseUrl, emailFrom, emailDomain, authDomainPrefix, recruiterPoolEmail };
+}
+
+/** Cognito's rules for a prefix domain: lowercase letters, digits and inner hyphens, no reserved words. */
+function assertDomainPrefix(prefix: string): void {
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) || /aws|amazon|cognito/.test(prefix))
+    throw new Error(
+      `Context "authDomainPrefix" must be lowercase letters, digits and hyphens without "aws", "amazon" or "cognito": ${prefix}`,
+    );
 }
 
 function parseBaseUrl(value: string): string {

@@ -59,7 +59,13 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
   const data = new DataStack(app, `${prefix}-Data`, { env });
   const email = new EmailStack(app, `${prefix}-Email`, { env, emailDomain: config.emailDomain });
   const events = new EventsStack(app, `${prefix}-Events`, { env, stage: config.stage });
-  const api = new ApiStack(app, `${prefix}-Api`, { env, stage: config.stage });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    env,
+    stage: config.stage,
+    portalBaseUrl: config.portalBaseUrl,
+    authDomainPrefix: config.authDomainPrefix,
+    poolEmail: config.recruiterPoolEmail === 'ses' ? { ...email.sending, from: config.emailFrom } : undefined,
+  });
 
   const resources = {
     table: data.table,

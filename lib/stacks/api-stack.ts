@@ -4,10 +4,15 @@ import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apig
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { Construct } from 'constructs';
-import { RecruiterUserPool } from '../constructs/recruiter-user-pool.ts';
+import { type PoolSesSender, RecruiterUserPool } from '../constructs/recruiter-user-pool.ts';
 
 export interface ApiStackProps extends StackProps {
   stage: string;
+  /** The configuration's portal origin (the console's callback and logout URLs). */
+  portalBaseUrl: string;
+  /** The pool's e-mail through the project's SES identity; undefined: Cognito's own sender. */
+  poolEmail?: PoolSesSender;
+  authDomainPrefix?: string;
 }
 
 /**
@@ -34,6 +39,8 @@ const accessLogFields = {
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly jwtAuthorizer: HttpJwtAuthorizer;
+  /** What the console needs to sign in (lib/auth-config.ts turns it into /auth-config.json). */
+  readonly recruiterAuth: { domainUrl: string; clientId: string };
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -63,7 +70,12 @@ export class ApiStack extends Stack {
       },
     });
 
-    const recruiters = new RecruiterUserPool(this, 'Recruiters', { stage: props.stage });
+    const recruiters = new RecruiterUserPool(this, 'Recruiters', {
+      stage: props.stage,
+      portalBaseUrl: props.portalBaseUrl,
+      ses: props.poolEmail,
+      domainPrefix: props.authDomainPrefix,
+    });
     // The issuer must be exactly what Cognito writes into `iss`; the audience of an ID token is the
     // app client id. The authorizer resource is created in this stack, next to the pool and client.
     this.jwtAuthorizer = new HttpJwtAuthorizer(
@@ -75,5 +87,10 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
     new CfnOutput(this, 'UserPoolId', { value: recruiters.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: recruiters.client.userPoolClientId });
+    this.recruiterAuth = {
+      domainUrl: recruiters.domain.baseUrl(),
+      clientId: recruiters.client.userPoolClientId,
+    };
+    new CfnOutput(this, 'RecruiterSignInDomain', { value: this.recruiterAuth.domainUrl });
   }
 }

@@ -62,6 +62,7 @@ describe('context', () => {
       portalBaseUrl: 'https://portal.example.com',
       emailFrom: 'no-reply@example.com',
       emailDomain: 'example.com',
+      recruiterPoolEmail: 'ses',
     });
   });
 
