@@ -83,6 +83,8 @@ describe('context', () => {
     expect(() => configOf({ emailFrom: 'nobody' })).toThrow(/e-mail address/);
     expect(() => configOf({ emailFrom: 'a@other.com', emailDomain: 'agency.com' })).toThrow(/emailDomain/);
     expect(() => configOf({ stage: 'Prod_1' })).toThrow(/stage/);
+    expect(() => configOf({ recruiterPoolEmail: 'smtp' })).toThrow(/recruiterPoolEmail/);
+    expect(() => configOf({ authDomainPrefix: 'Acme_Login' })).toThrow(/authDomainPrefix/);
   });
 });
 
