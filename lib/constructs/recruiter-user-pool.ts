@@ -151,6 +151,9 @@ export class RecruiterUserPool extends Construct {
       idTokenValidity: recruiterTokenValidity.idToken,
       accessTokenValidity: recruiterTokenValidity.accessToken,
       refreshTokenValidity: recruiterTokenValidity.refreshToken,
+      // Time to finish one sign-in on the managed login pages: a first one sets a password and enrols an
+      // authenticator app (scan, type a code), which Cognito's default of 3 minutes can cut short.
+      authSessionValidity: Duration.minutes(10),
       readAttributes: new ClientAttributes()
         .withStandardAttributes({ email: true, emailVerified: true, givenName: true, familyName: true })
         .withCustomAttributes('accountId', 'role'),

@@ -76,6 +76,8 @@ describe('the user pool', () => {
       MfaConfiguration: 'ON',
       EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
     });
+    // Enough time on the managed login pages to enrol an authenticator app at the first sign-in.
+    expect(client.Properties?.AuthSessionValidity).toBe(10);
   });
 
   it("sends its own e-mails through the Email stack's SES identity and configuration set", () => {
