@@ -29,8 +29,12 @@ export interface PoolSesSender {
 
 export interface RecruiterUserPoolProps {
   stage: string;
-  /** The configuration's portal origin: the console's callback and logout URLs are built from it. */
-  portalBaseUrl: string;
+  /**
+   * The configuration's portal origin: the console's callback and logout URLs are built from it.
+   * Undefined (the portal is then the CloudFront distribution's own address, which this stack cannot
+   * name without a cycle): the client gets no OAuth flow, and nobody can sign in to the console yet.
+   */
+  portalBaseUrl: string | undefined;
   /** Through SES, or (undefined) Cognito's own sender, limited to 50 e-mails a day. */
   ses?: PoolSesSender;
   /** Default `client-portal-<stage>-<account id>`. */
@@ -62,7 +66,7 @@ export class RecruiterUserPool extends Construct {
 
   constructor(scope: Construct, id: string, props: RecruiterUserPoolProps) {
     super(scope, id);
-    const consoleUrl = recruiterSignedOutUrl(props.portalBaseUrl);
+    const consoleUrl = props.portalBaseUrl && recruiterSignedOutUrl(props.portalBaseUrl);
 
     this.userPool = new UserPool(this, 'UserPool', {
       userPoolName: `client-portal-${props.stage}-recruiters`,
@@ -93,7 +97,8 @@ export class RecruiterUserPool extends Construct {
       userInvitation: {
         emailSubject: 'Your recruiter console account',
         emailBody:
-          `An administrator of your agency created your recruiter console account. Sign in at ${consoleUrl} ` +
+          'An administrator of your agency created your recruiter console account. ' +
+          `Sign in ${consoleUrl ? `at ${consoleUrl} ` : 'to the recruiter console '}` +
           'with your e-mail address {username} and the temporary password {####} (valid for 3 days). ' +
           'You will choose your own password and set up an authenticator app.',
       },
@@ -138,12 +143,16 @@ export class RecruiterUserPool extends Construct {
       },
       // A public client: a browser cannot keep a secret; PKCE binds the code to the browser that asked.
       generateSecret: false,
-      oAuth: {
-        flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
-        callbackUrls: [recruiterCallbackUrl(props.portalBaseUrl)],
-        logoutUrls: [consoleUrl],
-      },
+      ...(props.portalBaseUrl
+        ? {
+            oAuth: {
+              flows: { authorizationCodeGrant: true, implicitCodeGrant: false, clientCredentials: false },
+              scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+              callbackUrls: [recruiterCallbackUrl(props.portalBaseUrl)],
+              logoutUrls: [recruiterSignedOutUrl(props.portalBaseUrl)],
+            },
+          }
+        : { disableOAuth: true }),
       supportedIdentityProviders: [UserPoolClientIdentityProvider.COGNITO],
       preventUserExistenceErrors: true,
       // Sign-out revokes the refresh token (and the tokens issued from it), not only the session.

@@ -3,13 +3,16 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import type { CognitoAuthInputs } from '../auth-config.ts';
+import { OriginSecret } from '../constructs/origin-secret.ts';
 import { type PoolSesSender, RecruiterUserPool } from '../constructs/recruiter-user-pool.ts';
 
 export interface ApiStackProps extends StackProps {
   stage: string;
-  /** The configuration's portal origin (the console's callback and logout URLs). */
-  portalBaseUrl: string;
+  /** The configuration's portal origin (the console's callback and logout URLs); see RecruiterUserPoolProps. */
+  portalBaseUrl: string | undefined;
   /** The pool's e-mail through the project's SES identity; undefined: Cognito's own sender. */
   poolEmail?: PoolSesSender;
   authDomainPrefix?: string;
@@ -35,12 +38,18 @@ const accessLogFields = {
 /**
  * The HTTP API, its one stage, and the recruiters' user pool with the JWT authorizer for /crm.
  * Routes are added by the route stacks, so this stack stays small however many routes there are.
+ * The origin secret lives here too: it says who may call this API (CloudFront only), and both the
+ * Web stack and the route stacks depend on this one, never on each other for it.
  */
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly jwtAuthorizer: HttpJwtAuthorizer;
-  /** What the console needs to sign in (lib/auth-config.ts turns it into /auth-config.json). */
-  readonly recruiterAuth: { domainUrl: string; clientId: string };
+  readonly originSecret: ISecret;
+  /**
+   * What the console needs to sign in; cognitoAuthConfig (lib/auth-config.ts) turns it into
+   * /auth-config.json. Undefined without a configured portalBaseUrl: no sign-in to offer yet.
+   */
+  readonly recruiterAuth: CognitoAuthInputs | undefined;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -84,13 +93,20 @@ export class ApiStack extends Stack {
       { jwtAudience: [recruiters.client.userPoolClientId], authorizerName: 'cognito-recruiters' },
     );
 
+    this.originSecret = new OriginSecret(this, 'OriginSecret', { stage: props.stage }).secret;
+
+    // Not the portal's address: every function refuses requests that did not come through CloudFront.
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    new CfnOutput(this, 'OriginSecretArn', { value: this.originSecret.secretArn });
     new CfnOutput(this, 'UserPoolId', { value: recruiters.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: recruiters.client.userPoolClientId });
-    this.recruiterAuth = {
-      domainUrl: recruiters.domain.baseUrl(),
-      clientId: recruiters.client.userPoolClientId,
-    };
-    new CfnOutput(this, 'RecruiterSignInDomain', { value: this.recruiterAuth.domainUrl });
+    this.recruiterAuth = props.portalBaseUrl
+      ? {
+          domainUrl: recruiters.domain.baseUrl(),
+          clientId: recruiters.client.userPoolClientId,
+          portalBaseUrl: props.portalBaseUrl,
+        }
+      : undefined;
+    new CfnOutput(this, 'RecruiterSignInDomain', { value: recruiters.domain.baseUrl() });
   }
 }

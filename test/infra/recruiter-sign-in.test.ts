@@ -147,9 +147,32 @@ describe('managed login', () => {
   });
 });
 
+describe('without a configured portalBaseUrl', () => {
+  // The portal is then the distribution's own address, and the Web stack depends on this one: the
+  // client cannot name it without a cycle, so the console offers no sign-in until it is configured.
+  it('gives the client no OAuth flow and the console no sign-in configuration', () => {
+    const { stacks: unnamed } = buildTestApp();
+    expect(unnamed.config.portalBaseUrl).toBeUndefined();
+    const template = Template.fromStack(unnamed.api);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlowsUserPoolClient: false,
+      CallbackURLs: Match.absent(),
+      AllowedOAuthFlows: Match.absent(),
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+    expect(unnamed.api.recruiterAuth).toBeUndefined();
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: {
+        InviteMessageTemplate: { EmailMessage: Match.stringLikeRegexp('recruiter console with') },
+      },
+    });
+  });
+});
+
 describe('/auth-config.json', () => {
   it('names the domain, the client and the same URLs the client allows', () => {
-    const config = cognitoAuthConfig({ ...stacks.api.recruiterAuth, portalBaseUrl });
+    expect(stacks.api.recruiterAuth?.portalBaseUrl).toBe(portalBaseUrl);
+    const config = cognitoAuthConfig(stacks.api.recruiterAuth!);
     expect(config).toMatchObject({
       mode: 'cognito',
       redirectUri: client.Properties?.CallbackURLs[0],
