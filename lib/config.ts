@@ -28,6 +28,17 @@ export interface AppConfig {
    * rotation). Undefined: the current version when the Web stack was last changed.
    */
   originSecretVersion: string | undefined;
+  /**
+   * Prefix of the recruiters' sign-in domain `https://<prefix>.auth.<region>.amazoncognito.com`;
+   * unset: `client-portal-<stage>-<account id>` (prefixes are unique per region across all accounts).
+   */
+  authDomainPrefix?: string;
+  /**
+   * Who sends the user pool's own e-mails (temporary passwords, reset codes): `ses`, through the
+   * project's identity (default), or `cognito`, Cognito's built-in sender (50 a day), for a deploy
+   * before the SES domain is verified — Cognito refuses an unverified identity at deploy time.
+   */
+  recruiterPoolEmail: 'ses' | 'cognito';
 }
 
 export const contextDefaults = {
@@ -72,7 +83,31 @@ export function readAppConfig(node: Node): AppConfig {
   if (originSecretVersion !== undefined && !/^[A-Za-z0-9-]{32,64}$/.test(originSecretVersion))
     throw new Error(`Context "originSecretVersion" is not a secret version id: ${originSecretVersion}`);
 
-  return { stage, portalBaseUrl, emailFrom, emailDomain, webDist, originSecretVersion };
+  const authDomainPrefix = text('authDomainPrefix');
+  if (authDomainPrefix !== undefined) assertDomainPrefix(authDomainPrefix);
+
+  const recruiterPoolEmail = text('recruiterPoolEmail', 'ses');
+  if (recruiterPoolEmail !== 'ses' && recruiterPoolEmail !== 'cognito')
+    throw new Error(`Context "recruiterPoolEmail" must be "ses" or "cognito": ${recruiterPoolEmail}`);
+
+  return {
+    stage,
+    portalBaseUrl,
+    emailFrom,
+    emailDomain,
+    webDist,
+    originSecretVersion,
+    authDomainPrefix,
+    recruiterPoolEmail,
+  };
+}
+
+/** Cognito's rules for a prefix domain: lowercase letters, digits and inner hyphens, no reserved words. */
+function assertDomainPrefix(prefix: string): void {
+  if (!/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/.test(prefix) || /aws|amazon|cognito/.test(prefix))
+    throw new Error(
+      `Context "authDomainPrefix" must be lowercase letters, digits and hyphens without "aws", "amazon" or "cognito": ${prefix}`,
+    );
 }
 
 function parseBaseUrl(value: string): string {

@@ -64,7 +64,13 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
   const data = new DataStack(app, `${prefix}-Data`, { env });
   const email = new EmailStack(app, `${prefix}-Email`, { env, emailDomain: config.emailDomain });
   const events = new EventsStack(app, `${prefix}-Events`, { env, stage: config.stage });
-  const api = new ApiStack(app, `${prefix}-Api`, { env, stage: config.stage });
+  const api = new ApiStack(app, `${prefix}-Api`, {
+    env,
+    stage: config.stage,
+    portalBaseUrl: config.portalBaseUrl,
+    authDomainPrefix: config.authDomainPrefix,
+    poolEmail: config.recruiterPoolEmail === 'ses' ? { ...email.sending, from: config.emailFrom } : undefined,
+  });
   // Before the functions: they take the distribution's address for their links, while the Web
   // stack takes only the API's id and the origin secret from the Api stack. No cycle.
   const web = new WebStack(app, `${prefix}-Web`, {

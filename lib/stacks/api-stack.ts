@@ -5,11 +5,17 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import type { CognitoAuthInputs } from '../auth-config.ts';
 import { OriginSecret } from '../constructs/origin-secret.ts';
-import { RecruiterUserPool } from '../constructs/recruiter-user-pool.ts';
+import { type PoolSesSender, RecruiterUserPool } from '../constructs/recruiter-user-pool.ts';
 
 export interface ApiStackProps extends StackProps {
   stage: string;
+  /** The configuration's portal origin (the console's callback and logout URLs); see RecruiterUserPoolProps. */
+  portalBaseUrl: string | undefined;
+  /** The pool's e-mail through the project's SES identity; undefined: Cognito's own sender. */
+  poolEmail?: PoolSesSender;
+  authDomainPrefix?: string;
 }
 
 /**
@@ -39,6 +45,11 @@ export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly jwtAuthorizer: HttpJwtAuthorizer;
   readonly originSecret: ISecret;
+  /**
+   * What the console needs to sign in; cognitoAuthConfig (lib/auth-config.ts) turns it into
+   * /auth-config.json. Undefined without a configured portalBaseUrl: no sign-in to offer yet.
+   */
+  readonly recruiterAuth: CognitoAuthInputs | undefined;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -68,7 +79,12 @@ export class ApiStack extends Stack {
       },
     });
 
-    const recruiters = new RecruiterUserPool(this, 'Recruiters', { stage: props.stage });
+    const recruiters = new RecruiterUserPool(this, 'Recruiters', {
+      stage: props.stage,
+      portalBaseUrl: props.portalBaseUrl,
+      ses: props.poolEmail,
+      domainPrefix: props.authDomainPrefix,
+    });
     // The issuer must be exactly what Cognito writes into `iss`; the audience of an ID token is the
     // app client id. The authorizer resource is created in this stack, next to the pool and client.
     this.jwtAuthorizer = new HttpJwtAuthorizer(
@@ -84,5 +100,13 @@ export class ApiStack extends Stack {
     new CfnOutput(this, 'OriginSecretArn', { value: this.originSecret.secretArn });
     new CfnOutput(this, 'UserPoolId', { value: recruiters.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: recruiters.client.userPoolClientId });
+    this.recruiterAuth = props.portalBaseUrl
+      ? {
+          domainUrl: recruiters.domain.baseUrl(),
+          clientId: recruiters.client.userPoolClientId,
+          portalBaseUrl: props.portalBaseUrl,
+        }
+      : undefined;
+    new CfnOutput(this, 'RecruiterSignInDomain', { value: recruiters.domain.baseUrl() });
   }
 }

@@ -66,6 +66,7 @@ describe('context', () => {
       emailDomain: 'example.com',
       webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
       originSecretVersion: undefined,
+      recruiterPoolEmail: 'ses',
     });
     expect(stacks.config.webDist).toBe(webDistFixture);
   });
@@ -87,6 +88,8 @@ describe('context', () => {
     expect(() => configOf({ emailFrom: 'nobody' })).toThrow(/e-mail address/);
     expect(() => configOf({ emailFrom: 'a@other.com', emailDomain: 'agency.com' })).toThrow(/emailDomain/);
     expect(() => configOf({ stage: 'Prod_1' })).toThrow(/stage/);
+    expect(() => configOf({ recruiterPoolEmail: 'smtp' })).toThrow(/recruiterPoolEmail/);
+    expect(() => configOf({ authDomainPrefix: 'Acme_Login' })).toThrow(/authDomainPrefix/);
   });
 });
 

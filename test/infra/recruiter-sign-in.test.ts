@@ -1,0 +1,204 @@
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cognitoAuthConfig } from '../../lib/auth-config.ts';
+import type { PortalStacks } from '../../lib/portal-app.ts';
+import { buildTestApp, type CfnResource, resourcesOf } from './app-fixture.ts';
+
+const portalBaseUrl = 'https://portal.agency.test';
+let stacks: PortalStacks;
+let api: Template;
+let client: CfnResource;
+
+const only = (template: Template, type: string): [string, CfnResource] => {
+  const entries = Object.entries(resourcesOf(template, type));
+  expect(entries).toHaveLength(1);
+  return entries[0]!;
+};
+
+beforeAll(() => {
+  ({ stacks } = buildTestApp(
+    {},
+    { portalBaseUrl, emailFrom: 'portal@mail.agency.test', emailDomain: 'agency.test' },
+  ));
+  api = Template.fromStack(stacks.api);
+  [, client] = only(api, 'AWS::Cognito::UserPoolClient');
+});
+
+describe("the recruiter console's app client", () => {
+  it('allows the authorization code grant only, with the openid, email and profile scopes', () => {
+    expect(client.Properties).toMatchObject({
+      AllowedOAuthFlowsUserPoolClient: true,
+      AllowedOAuthFlows: ['code'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      SupportedIdentityProviders: ['COGNITO'],
+    });
+  });
+
+  it('is a public client (PKCE, no secret) without a direct sign-in API that would skip managed login', () => {
+    expect(client.Properties?.GenerateSecret).toBe(false);
+    expect(client.Properties?.ExplicitAuthFlows).toEqual(['ALLOW_REFRESH_TOKEN_AUTH']);
+  });
+
+  it('sends the browser back only to the configured portal origin', () => {
+    expect(client.Properties).toMatchObject({
+      CallbackURLs: [`${portalBaseUrl}/recruiter/callback`],
+      LogoutURLs: [`${portalBaseUrl}/recruiter`],
+    });
+  });
+
+  it('issues 5-minute ID and access tokens, so a disabled recruiter is out within minutes', () => {
+    expect(client.Properties).toMatchObject({
+      IdTokenValidity: 5,
+      AccessTokenValidity: 5,
+      RefreshTokenValidity: 12 * 60,
+      TokenValidityUnits: { IdToken: 'minutes', AccessToken: 'minutes', RefreshToken: 'minutes' },
+    });
+  });
+
+  it('revokes refresh tokens on sign-out and does not reveal whether a user exists', () => {
+    expect(client.Properties).toMatchObject({
+      EnableTokenRevocation: true,
+      PreventUserExistenceErrors: 'ENABLED',
+    });
+  });
+
+  it("puts the recruiter's name into the ID token and keeps the tenant and role read-only", () => {
+    expect(client.Properties?.ReadAttributes).toEqual(
+      expect.arrayContaining(['given_name', 'family_name', 'custom:accountId', 'custom:role']),
+    );
+    expect(client.Properties?.WriteAttributes).toEqual(['family_name', 'given_name']);
+  });
+});
+
+describe('the user pool', () => {
+  it('requires TOTP MFA and offers no SMS', () => {
+    api.hasResourceProperties('AWS::Cognito::UserPool', {
+      MfaConfiguration: 'ON',
+      EnabledMfas: ['SOFTWARE_TOKEN_MFA'],
+    });
+    // Enough time on the managed login pages to enrol an authenticator app at the first sign-in.
+    expect(client.Properties?.AuthSessionValidity).toBe(10);
+  });
+
+  it("sends its own e-mails through the Email stack's SES identity and configuration set", () => {
+    const [, pool] = only(api, 'AWS::Cognito::UserPool');
+    const email = pool.Properties?.EmailConfiguration as Record<string, unknown>;
+    expect(email).toMatchObject({ EmailSendingAccount: 'DEVELOPER', From: 'portal@mail.agency.test' });
+    // The sender is on a subdomain of the verified domain: the source is the domain identity (the
+    // Email stack's, whose Ref is the domain), not an identity of the address, which does not exist.
+    const sourceArn = JSON.stringify(email.SourceArn);
+    expect(sourceArn).toMatch(
+      /":ses:".*":identity\/",\{"Fn::ImportValue":"[^"]+:ExportsOutputRefDomainIdentity/,
+    );
+    expect(sourceArn).not.toContain('portal@');
+    Template.fromStack(stacks.email).hasResourceProperties('AWS::SES::EmailIdentity', {
+      EmailIdentity: 'agency.test',
+    });
+    expect(JSON.stringify(email.ConfigurationSet)).toMatch(/Fn::ImportValue.*ConfigurationSet/);
+  });
+
+  it("falls back to Cognito's own sender only when the configuration says so", () => {
+    const { stacks: cognitoMail } = buildTestApp({}, { recruiterPoolEmail: 'cognito' });
+    Template.fromStack(cognitoMail.api).hasResourceProperties('AWS::Cognito::UserPool', {
+      EmailConfiguration: { EmailSendingAccount: 'COGNITO_DEFAULT' },
+    });
+  });
+
+  it('tells a new recruiter where the console is', () => {
+    api.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: {
+        AllowAdminCreateUserOnly: true,
+        InviteMessageTemplate: {
+          EmailMessage: Match.stringLikeRegexp(`${portalBaseUrl}/recruiter .*\\{username\\}.*\\{####\\}`),
+        },
+      },
+    });
+  });
+});
+
+describe('managed login', () => {
+  it('has a Cognito prefix domain with the newer managed login pages', () => {
+    const [, domain] = only(api, 'AWS::Cognito::UserPoolDomain');
+    expect(domain.Properties).toMatchObject({ ManagedLoginVersion: 2 });
+    expect(JSON.stringify(domain.Properties?.Domain)).toContain('client-portal-dev-');
+  });
+
+  it("gives the console's client a style, without which managed login shows no page", () => {
+    const [clientId] = only(api, 'AWS::Cognito::UserPoolClient');
+    api.hasResourceProperties('AWS::Cognito::ManagedLoginBranding', {
+      ClientId: { Ref: clientId },
+      UseCognitoProvidedValues: true,
+    });
+  });
+
+  it('takes a chosen domain prefix from the configuration', () => {
+    const { stacks: named } = buildTestApp({}, { authDomainPrefix: 'acme-recruiters' });
+    Template.fromStack(named.api).hasResourceProperties('AWS::Cognito::UserPoolDomain', {
+      Domain: 'acme-recruiters',
+    });
+    expect(() => buildTestApp({}, { authDomainPrefix: 'my-cognito-login' })).toThrow(/authDomainPrefix/);
+  });
+
+  it('outputs the sign-in domain and the client id', () => {
+    const outputs = api.toJSON().Outputs as Record<string, { Value: unknown }>;
+    const [domainId] = only(api, 'AWS::Cognito::UserPoolDomain');
+    expect(JSON.stringify(outputs.RecruiterSignInDomain?.Value)).toContain(`{"Ref":"${domainId}"},".auth."`);
+    expect(outputs.UserPoolClientId?.Value).toEqual({ Ref: only(api, 'AWS::Cognito::UserPoolClient')[0] });
+  });
+});
+
+describe('without a configured portalBaseUrl', () => {
+  // The portal is then the distribution's own address, and the Web stack depends on this one: the
+  // client cannot name it without a cycle, so the console offers no sign-in until it is configured.
+  it('gives the client no OAuth flow and the console no sign-in configuration', () => {
+    const { stacks: unnamed } = buildTestApp();
+    expect(unnamed.config.portalBaseUrl).toBeUndefined();
+    const template = Template.fromStack(unnamed.api);
+    template.hasResourceProperties('AWS::Cognito::UserPoolClient', {
+      AllowedOAuthFlowsUserPoolClient: false,
+      CallbackURLs: Match.absent(),
+      AllowedOAuthFlows: Match.absent(),
+      ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+    });
+    expect(unnamed.api.recruiterAuth).toBeUndefined();
+    template.hasResourceProperties('AWS::Cognito::UserPool', {
+      AdminCreateUserConfig: {
+        InviteMessageTemplate: { EmailMessage: Match.stringLikeRegexp('recruiter console with') },
+      },
+    });
+  });
+});
+
+describe('/auth-config.json', () => {
+  it('names the domain, the client and the same URLs the client allows', () => {
+    expect(stacks.api.recruiterAuth?.portalBaseUrl).toBe(portalBaseUrl);
+    const config = cognitoAuthConfig(stacks.api.recruiterAuth!);
+    expect(config).toMatchObject({
+      mode: 'cognito',
+      redirectUri: client.Properties?.CallbackURLs[0],
+      logoutUri: client.Properties?.LogoutURLs[0],
+    });
+    expect(stacks.api.resolve(config.clientId)).toEqual({
+      Ref: only(api, 'AWS::Cognito::UserPoolClient')[0],
+    });
+    expect(stacks.api.resolve(config.domain)).toEqual(
+      (api.toJSON().Outputs as Record<string, { Value: unknown }>).RecruiterSignInDomain?.Value,
+    );
+  });
+
+  it('is the document the console reads, with literal values', () => {
+    expect(
+      cognitoAuthConfig({
+        domainUrl: 'https://acme.auth.eu-west-1.amazoncognito.com/',
+        clientId: 'abc123',
+        portalBaseUrl: 'https://portal.acme.test',
+      }),
+    ).toEqual({
+      mode: 'cognito',
+      domain: 'https://acme.auth.eu-west-1.amazoncognito.com',
+      clientId: 'abc123',
+      redirectUri: 'https://portal.acme.test/recruiter/callback',
+      logoutUri: 'https://portal.acme.test/recruiter',
+    });
+  });
+});
