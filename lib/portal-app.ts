@@ -10,6 +10,7 @@ import { EmailStack } from './stacks/email-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
 import { PipelineStack } from './stacks/pipeline-stack.ts';
 import { RoutesStack } from './stacks/routes-stack.ts';
+import { cognitoAuthConfig } from './auth-config.ts';
 import { WebStack } from './stacks/web-stack.ts';
 import { assertSiteBuilt } from './web/site-deployment.ts';
 
@@ -79,6 +80,7 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
     originSecret: api.originSecret,
     originSecretVersion: config.originSecretVersion,
     siteDir: config.webDist,
+    ...(api.recruiterAuth ? { authConfig: cognitoAuthConfig(api.recruiterAuth) } : {}),
   });
 
   const resources = {

@@ -28,6 +28,8 @@ export interface WebStackProps extends StackProps {
   originSecret: ISecret;
   /** Pins the secret version CloudFront sends (rotation, docs/web-hosting.md). */
   originSecretVersion?: string;
+  /** The recruiter console's sign-in settings, deployed as `/auth-config.json`. */
+  authConfig?: object;
   /** The built web app: index.html, openapi.json, hashed files under assets/. */
   siteDir: string;
 }
@@ -113,7 +115,7 @@ export class WebStack extends Stack {
       'defaultRootObject is index.html and the page-routes function sends every extension-less path to /index.html',
     );
 
-    new SiteDeployment(this, 'Site', { bucket: site, siteDir: props.siteDir });
+    new SiteDeployment(this, 'Site', { bucket: site, siteDir: props.siteDir, authConfig: props.authConfig });
 
     const domain = this.distribution.distributionDomainName;
     this.baseUrl = `https://${domain}`;

@@ -24,7 +24,16 @@ export function assertSiteBuilt(dir: string): void {
  * assets. Pages go second: a new index.html never points at an asset that is not there yet.
  */
 export class SiteDeployment extends Construct {
-  constructor(scope: Construct, id: string, props: { bucket: IBucket; siteDir: string }) {
+  constructor(
+    scope: Construct,
+    id: string,
+    props: {
+      bucket: IBucket;
+      siteDir: string;
+      /** `/auth-config.json`: how the recruiter console signs in (lib/auth-config.ts); absent, it offers none. */
+      authConfig?: object;
+    },
+  ) {
     super(scope, id);
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.ONE_MONTH,
@@ -58,6 +67,7 @@ export class SiteDeployment extends Construct {
     });
     const pages = new BucketDeployment(this, 'Pages', {
       ...common,
+      sources: props.authConfig ? [source, Source.jsonData('auth-config.json', props.authConfig)] : [source],
       exclude: ['assets/*'],
       prune: true,
       cacheControl: [CacheControl.noCache()],

@@ -202,3 +202,21 @@ describe('/auth-config.json', () => {
     });
   });
 });
+
+describe("the console's sign-in settings in the site", () => {
+  const pagesDeployment = (template: Template) =>
+    Object.values(resourcesOf(template, 'Custom::CDKBucketDeployment')).find(
+      (r) => r.Properties?.Prune === true,
+    );
+
+  it('the Web stack deploys /auth-config.json beside the pages when recruiters can sign in', () => {
+    const pages = pagesDeployment(Template.fromStack(stacks.web));
+    expect(pages?.Properties?.SourceObjectKeys).toHaveLength(2);
+  });
+
+  it('without a configured portalBaseUrl there is no sign-in to offer, so no /auth-config.json', () => {
+    const { stacks: bare } = buildTestApp({}, {});
+    expect(bare.api.recruiterAuth).toBeUndefined();
+    expect(pagesDeployment(Template.fromStack(bare.web))?.Properties?.SourceObjectKeys).toHaveLength(1);
+  });
+});
