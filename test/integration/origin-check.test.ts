@@ -29,7 +29,7 @@ describe('the origin check on the local stack', () => {
     const forged = { [originHeader]: 'forged-by-the-client' };
     expect((await api('GET', '/crm/account', { token, headers: forged })).status).toBe(200);
     expect((await api('GET', '/portal/me', { headers: forged })).json).toMatchObject({
-      error: { code: 'unauthorized' },
+      error: { code: 'not_logged_in' },
     });
   });
 
