@@ -98,7 +98,7 @@ const shotsDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta
  * Screenshots of the page as it is, at phone and desktop width (docs/screenshots/<name>-390.png
  * and -1280.png), each checked with axe at that width too.
  */
-export async function capture(page: Page, name: string): Promise<void> {
+export async function capture(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
   mkdirSync(shotsDir, { recursive: true });
   const original = page.viewportSize();
   for (const size of [viewports.phone, viewports.desktop]) {
@@ -106,7 +106,7 @@ export async function capture(page: Page, name: string): Promise<void> {
     await expectAccessible(page, `${name} at ${size.width} px`);
     await page.screenshot({
       path: join(shotsDir, `${name}-${size.width}.png`),
-      fullPage: true,
+      fullPage: options.fullPage ?? true,
       animations: 'disabled',
     });
   }
