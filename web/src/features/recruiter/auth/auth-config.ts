@@ -30,7 +30,13 @@ function parse(body: unknown): AuthConfig {
     isText(b.redirectUri) &&
     isText(b.logoutUri)
   )
-    return { mode: 'cognito', domain: b.domain, clientId: b.clientId, redirectUri: b.redirectUri, logoutUri: b.logoutUri };
+    return {
+      mode: 'cognito',
+      domain: b.domain,
+      clientId: b.clientId,
+      redirectUri: b.redirectUri,
+      logoutUri: b.logoutUri,
+    };
   throw new Error('The sign-in configuration of this deployment cannot be read.');
 }
 

@@ -45,7 +45,9 @@ export async function startCognito(config: CognitoConfig) {
 /** True when this URL is the managed login coming back with a code (or an error). */
 export function isCognitoCallback(url: URL, config: CognitoConfig) {
   const redirect = new URL(config.redirectUri, url.origin);
-  return url.pathname === redirect.pathname && (url.searchParams.has('code') || url.searchParams.has('error'));
+  return (
+    url.pathname === redirect.pathname && (url.searchParams.has('code') || url.searchParams.has('error'))
+  );
 }
 
 /** Exchanges the code; answers the tokens and the path the recruiter started from. */
