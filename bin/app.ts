@@ -4,13 +4,16 @@
  *
  * Context values (`-c key=value`, or "context" in cdk.json):
  *   stage          stack and resource name prefix, `ClientPortal-<stage>-*`       default "dev"
- *   portalBaseUrl  https origin of the portal; e-mail links are built from it only default "https://portal.example.com"
- *                  (required for a real deploy)
+ *   portalBaseUrl  https origin of the portal; e-mail links are built from it only default the CloudFront
+ *                                                                                 distribution, https://<id>.cloudfront.net
  *   emailFrom      sender address of every e-mail                                 default "no-reply@example.com"
  *   emailDomain    SES domain identity (DKIM) that emailFrom belongs to           default the domain of emailFrom
+ *   webDist        the built web app the Web stack deploys                        default "web/dist"
+ *                  (`npm run synth` builds it first; synth fails when it has no index.html)
+ *   originSecretVersion  Secrets Manager version of the origin secret that CloudFront sends;
+ *                  set it when rotating (docs/web-hosting.md)                     default the current version
  *
- * Example: npx cdk deploy --all -c stage=prod -c portalBaseUrl=https://portal.agency.com \
- *            -c emailFrom=portal@mail.agency.com -c emailDomain=agency.com
+ * Example: npx cdk deploy --all -c stage=prod -c emailFrom=portal@mail.agency.com -c emailDomain=agency.com
  *
  * Account and region come from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION when the CLI has them;
  * otherwise the stacks are environment-agnostic, so synth needs no credentials and no lookups.

@@ -1,7 +1,10 @@
 /**
  * `npm start`: the whole system on this machine, no AWS account (SPEC §5).
  * `npm start -- --persist` (or PERSIST=1) keeps the data under .local/; `--no-seed` skips the demo agency.
+ * The web app is served from web/dist (`npm run build:web`); `/_local/health` is 200 once the demo data is in.
  */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { banner } from '../local/banner.ts';
 import { demoAccount, seedDemoAgency, type SeedResult } from '../local/seed-demo.ts';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
@@ -33,7 +36,8 @@ process.on('unhandledRejection', (error) => {
 const started = Date.now();
 console.log('Starting the local stack (DynamoDB Local takes a few seconds)…');
 try {
-  stack = await startLocalStack({ persist });
+  // With the demo data, /_local/health answers 200 only once it is in (the `seed` component).
+  stack = await startLocalStack({ persist, pendingComponents: seed ? ['seed'] : [] });
 } catch (error) {
   console.error('local: the stack did not start:', error instanceof Error ? error.message : error);
   process.exit(1);
@@ -46,6 +50,7 @@ let seeded: SeedResult | 'disabled' | 'failed' = 'disabled';
 if (seed) {
   try {
     seeded = await seedDemoAgency(stack.urls.app, token);
+    stack.health.register('seed', async () => true);
   } catch (error) {
     seeded = 'failed';
     const message = error instanceof Error ? error.message : String(error);
@@ -54,4 +59,5 @@ if (seed) {
     );
   }
 }
-console.log(banner(stack, { startedMs, persist, token, seed: seeded }));
+const webBuilt = existsSync(join(stack.webRoot, 'index.html'));
+console.log(banner(stack, { startedMs, persist, token, seed: seeded, webBuilt }));

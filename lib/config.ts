@@ -1,25 +1,39 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Node } from 'constructs';
+
+const projectRoot = fileURLToPath(new URL('../', import.meta.url));
 
 /**
  * Deployment settings, read from CDK context (`cdk deploy -c key=value` or cdk.json). Every value
  * has a default so that `cdk synth` works offline on a fresh clone; a real deploy passes at least
- * portalBaseUrl and emailFrom.
+ * emailFrom.
  */
 export interface AppConfig {
   /** Stack and resource name prefix: `ClientPortal-<stage>-...`. */
   stage: string;
-  /** Links in e-mails are built from this only (never from request headers). No trailing slash. */
-  portalBaseUrl: string;
+  /**
+   * Links in e-mails are built from this only (never from request headers). No trailing slash.
+   * Undefined: the CloudFront distribution's own address, `https://<id>.cloudfront.net`.
+   */
+  portalBaseUrl: string | undefined;
   /** Sender address of every e-mail. */
   emailFrom: string;
   /** The SES identity (verified with DKIM) that emailFrom belongs to. */
   emailDomain: string;
+  /** The built web app (`npm run build:web`), absolute. */
+  webDist: string;
+  /**
+   * The Secrets Manager version of the origin secret that CloudFront sends (docs/web-hosting.md,
+   * rotation). Undefined: the current version when the Web stack was last changed.
+   */
+  originSecretVersion: string | undefined;
 }
 
 export const contextDefaults = {
   stage: 'dev',
-  portalBaseUrl: 'https://portal.example.com',
   emailFrom: 'no-reply@example.com',
+  webDist: 'web/dist',
 } as const;
 
 export function readAppConfig(node: Node): AppConfig {
@@ -35,7 +49,8 @@ export function readAppConfig(node: Node): AppConfig {
   if (!/^[a-z][a-z0-9-]{0,19}$/.test(stage))
     throw new Error(`Context "stage" must match [a-z][a-z0-9-]{0,19}: ${stage}`);
 
-  const portalBaseUrl = parseBaseUrl(text('portalBaseUrl', contextDefaults.portalBaseUrl)!);
+  const baseUrl = text('portalBaseUrl');
+  const portalBaseUrl = baseUrl === undefined ? undefined : parseBaseUrl(baseUrl);
 
   const emailFrom = text('emailFrom', contextDefaults.emailFrom)!;
   const at = emailFrom.lastIndexOf('@');
@@ -49,7 +64,15 @@ export function readAppConfig(node: Node): AppConfig {
     throw new Error(`Context "emailFrom" (${emailFrom}) is not an address of "emailDomain" (${emailDomain})`);
   }
 
-  return { stage, portalBaseUrl, emailFrom, emailDomain };
+  const dist = text('webDist', contextDefaults.webDist)!;
+  const webDist = isAbsolute(dist) ? dist : resolve(projectRoot, dist);
+
+  const originSecretVersion = text('originSecretVersion');
+  // A Secrets Manager version id is a UUID; anything else would end up inside a dynamic reference.
+  if (originSecretVersion !== undefined && !/^[A-Za-z0-9-]{32,64}$/.test(originSecretVersion))
+    throw new Error(`Context "originSecretVersion" is not a secret version id: ${originSecretVersion}`);
+
+  return { stage, portalBaseUrl, emailFrom, emailDomain, webDist, originSecretVersion };
 }
 
 function parseBaseUrl(value: string): string {

@@ -10,6 +10,8 @@ import { EmailStack } from './stacks/email-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
 import { PipelineStack } from './stacks/pipeline-stack.ts';
 import { RoutesStack } from './stacks/routes-stack.ts';
+import { WebStack } from './stacks/web-stack.ts';
+import { assertSiteBuilt } from './web/site-deployment.ts';
 
 /** Which route stack a route belongs to, by path. A route matching none is a mistake, not a default. */
 const routeGroups = [
@@ -29,6 +31,8 @@ export interface PortalStacks {
   pipeline: PipelineStack;
   /** Route stacks by group name; a group without routes gets no stack. */
   routes: Partial<Record<(typeof routeGroups)[number]['name'], RoutesStack>>;
+  /** CloudFront: the static app and the one origin of the API. */
+  web: WebStack;
 }
 
 export interface BuildOptions {
@@ -53,6 +57,7 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
   // Before any stack exists: building (and bundling) the others first would only delay the error.
   const orphan = routes.find((r) => !routeGroups.some((g) => r.path.startsWith(g.prefix)));
   if (orphan) throw new Error(`Route ${orphan.id} (${orphan.path}) belongs to no route stack`);
+  assertSiteBuilt(config.webDist);
 
   const prefix = `ClientPortal-${config.stage}`;
   const env = options.env;
@@ -60,15 +65,28 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
   const email = new EmailStack(app, `${prefix}-Email`, { env, emailDomain: config.emailDomain });
   const events = new EventsStack(app, `${prefix}-Events`, { env, stage: config.stage });
   const api = new ApiStack(app, `${prefix}-Api`, { env, stage: config.stage });
+  // Before the functions: they take the distribution's address for their links, while the Web
+  // stack takes only the API's id and the origin secret from the Api stack. No cycle.
+  const web = new WebStack(app, `${prefix}-Web`, {
+    env,
+    httpApi: api.httpApi,
+    originSecret: api.originSecret,
+    originSecretVersion: config.originSecretVersion,
+    siteDir: config.webDist,
+  });
 
   const resources = {
     table: data.table,
     cursorSecret: data.cursorSecret,
     eventBus: events.bus,
-    email: { ...email.sending, from: config.emailFrom, portalBaseUrl: config.portalBaseUrl },
+    email: {
+      ...email.sending,
+      from: config.emailFrom,
+      portalBaseUrl: config.portalBaseUrl ?? web.baseUrl,
+    },
   };
   const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, { env, resources });
-  const stacks: PortalStacks = { config, data, email, events, api, pipeline, routes: {} };
+  const stacks: PortalStacks = { config, data, email, events, api, pipeline, routes: {}, web };
   for (const group of routeGroups) {
     const members = routes.filter((r) => r.path.startsWith(group.prefix));
     if (members.length === 0) continue;
@@ -78,6 +96,7 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
       httpApi: api.httpApi,
       jwtAuthorizer: api.jwtAuthorizer,
       resources,
+      originSecret: api.originSecret,
     });
   }
 

@@ -1,5 +1,6 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import { routeKey } from '../shared/api/routes.ts';
+import { originHeader } from '../shared/http/origin-check.ts';
 import type { RouteMatch } from './route-matcher.ts';
 
 /** What the gateway sees of an HTTP request. */
@@ -17,6 +18,8 @@ export interface RawRequest {
 export interface EventContext {
   requestId: string;
   now: Date;
+  /** Set as the origin header, replacing any a client sent: the local gateway is CloudFront too. */
+  originSecret?: string;
   authorizer?: { jwt: { claims: Record<string, string>; scopes: null } };
 }
 
@@ -68,6 +71,8 @@ export function buildApiEvent(req: RawRequest, match: RouteMatch, ctx: EventCont
     ? `${headers['x-forwarded-for']}, ${req.sourceIp}`
     : req.sourceIp;
   headers['x-forwarded-proto'] ??= 'http';
+  if (ctx.originSecret !== undefined) headers[originHeader] = ctx.originSecret;
+  else delete headers[originHeader];
   const epochHex = Math.floor(ctx.now.getTime() / 1000).toString(16);
   headers['x-amzn-trace-id'] = `Root=1-${epochHex}-${ctx.requestId.replaceAll('-', '').slice(0, 24)}`;
   const key = routeKey(match.route);

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { isIP } from 'node:net';
 import type { Route } from '../shared/api/routes.ts';
+import { securityHeaders } from '../shared/http/security-headers.ts';
 import { buildApiEvent, type EventContext } from './api-event.ts';
 import { readBody, writeAnswer } from './http-io.ts';
 import type { AuthorizerResult } from './jwt-authorizer.ts';
@@ -11,15 +12,20 @@ import { gatewayError, type HttpAnswer } from './lambda-result.ts';
 import type { LocalRouteHandler } from './local-routes.ts';
 import { newTally, runWithTally, tallyHeaders } from './request-counter.ts';
 import { createRouteMatcher } from './route-matcher.ts';
+import type { SiteHandler } from './static-site.ts';
 
 export interface ApiServerOptions {
   routes: readonly Route[];
   loadHandler: HandlerLoader;
   authorize(authorization: string | undefined): Promise<AuthorizerResult>;
   localRoutes?: LocalRouteHandler;
+  /** The web app on the same origin: pages and files outside `/crm`, `/portal` and `/_local`. */
+  site?: SiteHandler;
   /** Until true, API routes answer 503 (the handlers' configuration is not in place yet). */
   isReady?(): boolean;
   timeoutMs?: number;
+  /** What CloudFront would add as the origin header; without it the handlers refuse every request. */
+  originSecret?: string;
 }
 
 /** A local-only header that stands in for the client address, so tests can isolate per-address rate limits. */
@@ -41,7 +47,11 @@ function sourceIp(req: IncomingMessage): string {
   return (req.socket.remoteAddress ?? '127.0.0.1').replace(/^::ffff:/, '');
 }
 
-/** A local API Gateway: the route table, the JWT authorizer, payload 2.0 events, the real handlers. */
+/**
+ * A local API Gateway and CloudFront in one: the route table, the JWT authorizer, payload 2.0
+ * events, the real handlers, the web app's files; and on every answer, whoever made it, the
+ * origin's security headers (CloudFront's response headers policy does that in AWS).
+ */
 export function createApiServer(options: ApiServerOptions): Server {
   const match = createRouteMatcher(options.routes);
 
@@ -53,6 +63,8 @@ export function createApiServer(options: ApiServerOptions): Server {
     if (!body.ok) return gatewayError(413, 'Request Entity Too Large');
     const local = await options.localRoutes?.(method, path, body.text, req.headers, url);
     if (local) return local;
+    const page = await options.site?.(method, path);
+    if (page) return page;
 
     const found = match(method, path);
     if (!found) return gatewayError(404, 'Not Found');
@@ -76,7 +88,12 @@ export function createApiServer(options: ApiServerOptions): Server {
         protocol: `HTTP/${req.httpVersion}`,
       },
       found,
-      { requestId, now: new Date(), ...(authorizer ? { authorizer } : {}) },
+      {
+        requestId,
+        now: new Date(),
+        ...(authorizer ? { authorizer } : {}),
+        ...(options.originSecret ? { originSecret: options.originSecret } : {}),
+      },
     );
     return invokeHandler(options.loadHandler, found.route, event, requestId, options.timeoutMs);
   };
@@ -90,6 +107,12 @@ export function createApiServer(options: ApiServerOptions): Server {
         console.error(`local: a ${req.method} request failed in the local gateway`, error);
         return gatewayError(500, 'Internal Server Error');
       })
-      .then((result) => writeAnswer(res, result, { 'apigw-requestid': requestId, ...tallyHeaders(tally) }));
+      .then((result) =>
+        writeAnswer(res, result, {
+          'apigw-requestid': requestId,
+          ...tallyHeaders(tally),
+          ...securityHeaders,
+        }),
+      );
   });
 }

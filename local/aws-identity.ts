@@ -14,6 +14,8 @@ export interface HandlerEnv {
   sesEndpoint: string;
   portalBaseUrl: string;
   cursorSecret: string;
+  /** The value the local gateway puts in the origin header, as CloudFront does in AWS. */
+  originSecret: string;
   emailFrom: string;
 }
 
@@ -30,6 +32,7 @@ export function applyHandlerEnv(env: HandlerEnv): void {
     EMAIL_FROM: env.emailFrom,
     PORTAL_BASE_URL: env.portalBaseUrl,
     CURSOR_SECRET: env.cursorSecret,
+    ORIGIN_SECRET: env.originSecret,
     AWS_REGION: localAwsIdentity.region,
     AWS_ACCESS_KEY_ID: localAwsIdentity.credentials.accessKeyId,
     AWS_SECRET_ACCESS_KEY: localAwsIdentity.credentials.secretAccessKey,

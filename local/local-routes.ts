@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { errorBody } from '../shared/http/error-body.ts';
 import { fieldDetails } from '../shared/http/parse-request.ts';
 import type { HealthRegistry } from './health.ts';
-import { homePage } from './home-page.ts';
 import type { LocalJwtIssuer } from './jwt-issuer.ts';
+import { linksPage } from './links-page.ts';
+import { htmlAnswer, localStylesheet, localStylesheetPath, textAnswer } from './local-page.ts';
 import type { HttpAnswer } from './lambda-result.ts';
 import type { StackUrls } from './stack-types.ts';
 
@@ -67,7 +68,7 @@ async function mintToken(ctx: LocalRoutesContext, body: string | undefined): Pro
   return json(200, { token: await issuer.mint({ accountId, email, role }) });
 }
 
-/** `/_local/*` and `/`: conveniences of the local stack that do not exist in AWS. */
+/** `/_local/*`: conveniences of the local stack that do not exist in AWS (its links page at `/_local/`). */
 export function createLocalRoutes(ctx: LocalRoutesContext): LocalRouteHandler {
   return async (method, path, body, headers, url) => {
     const route = `${method} ${path}`;
@@ -83,19 +84,15 @@ export function createLocalRoutes(ctx: LocalRoutesContext): LocalRouteHandler {
       return json(200, { issuer: issuer.issuer, jwks_uri: `${issuer.issuer}/.well-known/jwks.json` });
     }
     const urls = ctx.urls();
-    if (route === 'GET /' && urls) {
-      return {
-        statusCode: 200,
-        headers: { 'content-type': 'text/html; charset=utf-8' },
-        cookies: [],
-        body: Buffer.from(homePage(urls)),
-      };
-    }
+    if ((route === 'GET /_local/' || route === 'GET /_local') && urls)
+      return htmlAnswer(200, linksPage(urls));
+    if (route === `GET ${localStylesheetPath}`)
+      return textAnswer(200, 'text/css; charset=utf-8', localStylesheet, 'no-cache');
     const bus = await ctx.bus?.(method, path, body, headers);
     if (bus) return bus;
     const stream = await ctx.stream?.(method, path, body, headers, url);
     if (stream) return stream;
-    if (path === '/' || path.startsWith('/_local/')) return json(404, { message: 'Not Found' });
+    if (path === '/_local' || path.startsWith('/_local/')) return json(404, { message: 'Not Found' });
     return undefined;
   };
 }

@@ -8,3 +8,6 @@ export const projectRoot = fileURLToPath(new URL('..', import.meta.url));
 export const localDataDir = join(projectRoot, '.local');
 
 export const handlerFile = (routeId: string) => join(projectRoot, 'functions', `${routeId}.ts`);
+
+/** The web app's build output (`npm run build:web`), served by the local server on the API's origin. */
+export const defaultWebRoot = join(projectRoot, 'web', 'dist');

@@ -1,6 +1,8 @@
 /**
  * The demo agency, created through the HTTP API like a recruiter would (so it exercises the real
- * handlers and their rules). Request shapes: SPEC §3.
+ * handlers and their rules). It is the cast of the README's walk-through: Northwind Talent and its
+ * client Acme Robotics, whose Ada Lovelace is not invited yet, with one job shared to the portal
+ * and two candidates on it (one already shortlisted, with a remark the client may read).
  */
 export const demoAccount = {
   accountId: 'demo-agency',
@@ -102,13 +104,19 @@ export async function seedDemoAgency(appUrl: string, token: string): Promise<See
   const katherine = await candidate('Katherine', 'Johnson', 'Control systems engineer');
   const margaret = await candidate('Margaret', 'Hamilton', 'Embedded software lead');
   const claude = await candidate('Claude', 'Shannon', 'Operations manager');
+  const submissions: Record<string, string> = {};
   for (const [jobId, candidateId] of [
     [robotics.id, katherine.id],
     [robotics.id, margaret.id],
     [warehouse.id, claude.id],
-  ]) {
-    await call('POST', `/crm/jobs/${jobId}/submissions`, { candidateId });
+  ] as const) {
+    submissions[candidateId] = (await call('POST', `/crm/jobs/${jobId}/submissions`, { candidateId })).id;
   }
+  await call('PATCH', `/crm/jobs/${robotics.id}/submissions/${submissions[margaret.id]}`, {
+    stage: 'shortlisted',
+    remark: 'Led the flight software team; available from March.',
+    remarkVisibility: 'client',
+  });
   return {
     skipped: false,
     invitableContactId: ada.id,

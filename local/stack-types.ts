@@ -1,5 +1,5 @@
 export interface StackUrls {
-  /** The API and (later) the portal web app: one origin. */
+  /** The API and the portal web app: one origin. */
   app: string;
   /** `http://localhost:<PORT>`: what links in e-mails point at. */
   portal: string;

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { DescribeTableCommand, ListTablesCommand } from '@aws-sdk/client-dynamodb';
@@ -14,11 +15,12 @@ import { HealthRegistry } from './health.ts';
 import { createJwtAuthorizer, type AuthorizerResult } from './jwt-authorizer.ts';
 import { createJwtIssuer, type LocalJwtIssuer } from './jwt-issuer.ts';
 import { createLocalRoutes } from './local-routes.ts';
-import { localDataDir } from './paths.ts';
+import { defaultWebRoot, localDataDir } from './paths.ts';
 import { concretePort, localHost, portFrom } from './ports.ts';
 import { attachRequestCounter } from './request-counter.ts';
 import { localSecrets } from './secrets.ts';
 import type { StackUrls } from './stack-types.ts';
+import { createStaticSite } from './static-site.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 import { createStreamRoutes } from './stream-routes.ts';
 import { ensureTable } from './table.ts';
@@ -31,11 +33,20 @@ export interface LocalStackOptions {
   /** Keep data under .local/ between runs; default from env PERSIST=1. */
   persist?: boolean;
   tableName?: string;
+  /** The built web app served on the same origin; default `<repo>/web/dist` (`npm run build:web`). */
+  webRoot?: string;
+  /**
+   * Components the caller reports ready later (`npm start`'s demo data: `seed`): registered as
+   * unavailable from the start, so `/_local/health` cannot answer 200 before the caller says so.
+   */
+  pendingComponents?: readonly string[];
 }
 
 export interface LocalStack {
   urls: StackUrls;
   tableName: string;
+  /** Where the web app's files are served from. */
+  webRoot: string;
   issuer: LocalJwtIssuer;
   /** Later components (stream poller, local bus) register their readiness here. */
   health: HealthRegistry;
@@ -48,6 +59,7 @@ export const localEmailFrom = 'Client Portal <portal@client-portal.example.com>'
 export async function startLocalStack(options: LocalStackOptions = {}): Promise<LocalStack> {
   const persist = options.persist ?? ['1', 'true'].includes(process.env.PERSIST ?? '');
   const tableName = options.tableName ?? defaultTableName;
+  const webRoot = options.webRoot ?? defaultWebRoot;
   const health = new HealthRegistry();
   let backends: Backends | undefined;
   let issuer: LocalJwtIssuer | undefined;
@@ -57,11 +69,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     wwwAuthenticate: 'Bearer',
   });
   let ready = false;
-  for (const component of ['dynamodb', 'table', 'ses', 'bus', 'streamPoller'])
+  for (const component of [
+    'dynamodb',
+    'table',
+    'ses',
+    'bus',
+    'streamPoller',
+    ...(options.pendingComponents ?? []),
+  ])
     health.register(component, async () => false);
 
   // One loader for routes and rules: a handler module is imported once, as one Lambda would be.
   const loadHandler = createHandlerLoader();
+  // The gateway adds it to every API request and the handlers check it, as CloudFront and the
+  // functions do in AWS (docs/web-hosting.md). Fresh per run: nothing outlives the process.
+  const originSecret = randomBytes(32).toString('base64url');
   const bus = createEventBus({ rules: eventRules, loadHandler });
   let streamPoller: StreamPoller | undefined;
   const server = createApiServer({
@@ -75,7 +97,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bus: createBusRoutes(bus),
       stream: createStreamRoutes({ poller: () => streamPoller, bus }),
     }),
+    site: createStaticSite({ webRoot }),
     isReady: () => ready,
+    originSecret,
   });
   const stop = async () => {
     ready = false;
@@ -118,6 +142,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sesEndpoint: ses.url,
       portalBaseUrl: app,
       cursorSecret: secrets.cursorSecret,
+      originSecret,
       emailFrom: localEmailFrom,
     });
     // The handlers publish through the app server, by IP: `localhost` may resolve to ::1 first.
@@ -154,7 +179,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     health.register('streamPoller', async () => streamPoller?.ready() ?? false);
     ready = true;
-    return { urls, tableName, issuer, health, stop };
+    return { urls, tableName, webRoot, issuer, health, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -1,9 +1,9 @@
 import { routes } from '#shared/api/routes';
-import { deleteSession } from '#shared/data/sessions';
+import { endSession } from '#shared/data/sessions';
 import { clearedSessionCookie } from '#shared/http/cookies';
 import { portalHandler } from '#shared/http/portal-handler';
 
 export const handler = portalHandler(routes.deleteSession, async ({ caller }) => {
-  await deleteSession(caller.sessionHash);
+  await endSession(caller.sessionHash, 'logged_out', new Date());
   return { cookies: [clearedSessionCookie()] };
 });

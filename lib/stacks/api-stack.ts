@@ -3,7 +3,9 @@ import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import { HttpApi, HttpStage, LogGroupLogDestination } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
+import { OriginSecret } from '../constructs/origin-secret.ts';
 import { RecruiterUserPool } from '../constructs/recruiter-user-pool.ts';
 
 export interface ApiStackProps extends StackProps {
@@ -30,10 +32,13 @@ const accessLogFields = {
 /**
  * The HTTP API, its one stage, and the recruiters' user pool with the JWT authorizer for /crm.
  * Routes are added by the route stacks, so this stack stays small however many routes there are.
+ * The origin secret lives here too: it says who may call this API (CloudFront only), and both the
+ * Web stack and the route stacks depend on this one, never on each other for it.
  */
 export class ApiStack extends Stack {
   readonly httpApi: HttpApi;
   readonly jwtAuthorizer: HttpJwtAuthorizer;
+  readonly originSecret: ISecret;
 
   constructor(scope: Construct, id: string, props: ApiStackProps) {
     super(scope, id, props);
@@ -72,7 +77,11 @@ export class ApiStack extends Stack {
       { jwtAudience: [recruiters.client.userPoolClientId], authorizerName: 'cognito-recruiters' },
     );
 
+    this.originSecret = new OriginSecret(this, 'OriginSecret', { stage: props.stage }).secret;
+
+    // Not the portal's address: every function refuses requests that did not come through CloudFront.
     new CfnOutput(this, 'ApiUrl', { value: stage.url });
+    new CfnOutput(this, 'OriginSecretArn', { value: this.originSecret.secretArn });
     new CfnOutput(this, 'UserPoolId', { value: recruiters.userPool.userPoolId });
     new CfnOutput(this, 'UserPoolClientId', { value: recruiters.client.userPoolClientId });
   }

@@ -7,9 +7,11 @@ import {
   type IHttpRouteAuthorizer,
 } from 'aws-cdk-lib/aws-apigatewayv2';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { type Route, routeKey, accessOf } from '../../shared/api/routes.ts';
 import type { FunctionResources } from '../constructs/function-access.ts';
+import { bindOriginSecret } from '../constructs/origin-secret.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
 
 export interface RoutesStackProps extends StackProps {
@@ -18,6 +20,8 @@ export interface RoutesStackProps extends StackProps {
   /** Required when any route has `auth: 'jwt'`. */
   jwtAuthorizer?: IHttpRouteAuthorizer;
   resources: FunctionResources;
+  /** Every route function refuses requests without CloudFront's origin header (docs/web-hosting.md). */
+  originSecret: ISecret;
 }
 
 /** `crm/get-account` → `CrmGetAccount`: stable construct ids, hence stable logical ids. */
@@ -45,6 +49,7 @@ export class RoutesStack extends Stack {
         access: accessOf(route),
         resources: props.resources,
       });
+      bindOriginSecret(fn, props.originSecret);
 
       if (route.auth === 'jwt' && !props.jwtAuthorizer)
         throw new Error(`Route ${route.id} needs the JWT authorizer`);

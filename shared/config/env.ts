@@ -22,6 +22,9 @@ export function optionalEnv(name: string): string | undefined {
  * CURSOR_SECRET_ARN       AWS: Secrets Manager secret holding that key
  * EVENT_BUS_NAME          the project's EventBridge bus (functions that publish events)
  * EVENTBRIDGE_ENDPOINT    local stack only: the local bus's PutEvents endpoint
+ * ORIGIN_SECRET_ARN       AWS (every API function): Secrets Manager secret whose value CloudFront
+ *                         sends in the origin header; requests without it are refused
+ * ORIGIN_SECRET           local stack and tests: that value itself (the local gateway sends it)
  */
 export const envNames = {
   table: 'TABLE_NAME',
@@ -34,4 +37,6 @@ export const envNames = {
   cursorSecretArn: 'CURSOR_SECRET_ARN',
   eventBusName: 'EVENT_BUS_NAME',
   eventBridgeEndpoint: 'EVENTBRIDGE_ENDPOINT',
+  originSecretArn: 'ORIGIN_SECRET_ARN',
+  originSecret: 'ORIGIN_SECRET',
 } as const;

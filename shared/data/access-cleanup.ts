@@ -6,8 +6,11 @@ import { deleteKeys } from './batch-write.ts';
 import { failedConditions, isConditionFailure } from './dynamo-errors.ts';
 import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
+import { endSession } from './sessions.ts';
 
 type Key = { PK: string; SK: string };
+
+const sessionHashOf = (pk: string) => pk.slice(keys.sessionPrefix.length);
 
 async function queryAll(input: {
   IndexName?: string;
@@ -32,7 +35,7 @@ const gsi1 = (pk: string) =>
   });
 
 /**
- * B19: revokes the sessions and unused login links of the access that ended: those made for an
+ * B19: ends the sessions and deletes the unused login links of the access that ended: those made for an
  * older access version, and those of the ended portal user at that version (a recruiter's revoke
  * keeps the version). A newer portal user — re-invited meanwhile, even at the same version — is
  * never touched (B20).
@@ -51,9 +54,15 @@ export async function revokeSessionsAndLinks(
     Number(i.accessVersion) < endedVersion ||
     (Number(i.accessVersion) === endedVersion &&
       (!endedPortalUserId || i.portalUserId === endedPortalUserId));
-  const stale = [...sessions, ...links].filter(ended);
-  await deleteKeys(stale.map((i) => ({ PK: String(i.PK), SK: String(i.SK) })));
-  return stale.length;
+  const staleSessions = sessions.filter(ended);
+  const staleLinks = links.filter(ended);
+  // Sessions are ended, not deleted, so their holder hears `access_removed` (docs/portal-errors.md).
+  const at = new Date();
+  await Promise.all([
+    ...staleSessions.map((s) => endSession(sessionHashOf(String(s.PK)), 'access_removed', at)),
+    deleteKeys(staleLinks.map((i) => ({ PK: String(i.PK), SK: String(i.SK) }))),
+  ]);
+  return staleSessions.length + staleLinks.length;
 }
 
 /** Deletes a pointer only if it still points at what the event is about. */

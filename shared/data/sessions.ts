@@ -1,7 +1,8 @@
-import { DeleteCommand, GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
 import { logger } from '../clients/logger.ts';
 import { sessionPolicy } from '../domain/session-policy.ts';
+import type { SessionEnd } from '../domain/session-refusal.ts';
 import { epochSeconds } from '../util/time.ts';
 import { isConditionFailure } from './dynamo-errors.ts';
 import { itemTypes, type Item } from './items.ts';
@@ -14,6 +15,9 @@ export interface SessionRecord extends PortalGrant {
   lastSeenAt: string;
   idleExpiresAt: string;
   absoluteExpiresAt: string;
+  /** Set when the session was ended on purpose; the item stays (out of the contact's index) until its TTL. */
+  endedAt?: string;
+  endedBecause?: SessionEnd;
 }
 
 export function newSessionItem(tokenHash: string, s: SessionRecord): Item {
@@ -24,7 +28,8 @@ export function newSessionItem(tokenHash: string, s: SessionRecord): Item {
     ...keys.sessionsOfContact(s.accountId, s.contactId),
     GSI1SK: s.createdAt,
     type: itemTypes.session,
-    ttl: epochSeconds(new Date(s.absoluteExpiresAt)),
+    // Kept past its expiry so that its holder hears "expired" rather than "not logged in".
+    ttl: epochSeconds(new Date(Date.parse(s.absoluteExpiresAt) + sessionPolicy.rememberedForMs)),
   };
 }
 
@@ -61,6 +66,23 @@ export async function touchSession(tokenHash: string, now: Date): Promise<void> 
   }
 }
 
-export async function deleteSession(tokenHash: string): Promise<void> {
-  await db.send(new DeleteCommand({ TableName: tableName, Key: keys.session(tokenHash) }));
+/**
+ * Ends a session (log-out, or revoked with its access, B19) but keeps its item, so the next request
+ * with it answers why. Leaving the contact's index means later revocations never touch it again.
+ */
+export async function endSession(tokenHash: string, because: SessionEnd, at: Date): Promise<void> {
+  try {
+    await db.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: keys.session(tokenHash),
+        UpdateExpression: 'SET endedAt = :at, endedBecause = :why REMOVE GSI1PK, GSI1SK',
+        ConditionExpression: 'attribute_exists(PK)',
+        ExpressionAttributeValues: { ':at': at.toISOString(), ':why': because },
+      }),
+    );
+  } catch (error) {
+    // Gone already (its TTL): nothing left to end.
+    if (!isConditionFailure(error)) throw error;
+  }
 }

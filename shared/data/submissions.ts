@@ -11,8 +11,10 @@ import { getJob, jobFromItem, type JobRecord } from './jobs.ts';
 import { keys } from './keys.ts';
 import type { PageRequest } from './paging.ts';
 
+/** One history entry: a move (stageFrom/stageTo), a remark (text), or a move with a remark. */
 export interface Remark {
-  text: string;
+  /** Absent on a move made without a remark. */
+  text?: string;
   stageFrom?: Stage;
   stageTo?: Stage;
   visibility: 'internal' | 'client';
@@ -62,6 +64,8 @@ const remarkFromItem = (i: Item): Remark => {
     candidateName: _c,
     ...remark
   } = withoutKeys<Remark & Record<string, unknown>>(i);
+  // Entries written before moves stopped storing an empty remark read as the ones written since.
+  if (remark.text === '') delete remark.text;
   return remark as Remark;
 };
 

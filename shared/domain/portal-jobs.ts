@@ -36,7 +36,11 @@ export async function pipelineFor(caller: PortalCaller, jobId: string, page: Pag
   return { items: result.submissions.map(portalSubmissionView), nextCursor: result.nextCursor };
 }
 
-/** B12: a client's move (into an allowed stage only) or remark; client remarks are always `client`. */
+/**
+ * B12: a client's move (into an allowed stage only) or remark; client remarks are always `client`.
+ * A "move" into the stage the candidate is already in is no move: it is refused unless it carries a
+ * remark, and then it is recorded as that remark. A move without a remark stores no text.
+ */
 export function actOnCandidate(
   caller: PortalCaller,
   jobId: string,
@@ -46,7 +50,15 @@ export function actOnCandidate(
   return withFreshRead(async () => {
     const { job, submission } = await getJobAndSubmission(caller.accountId, jobId, submissionId);
     if (!visibleTo(caller, job) || !submission) throw notFound('The candidate');
-    if (action.stage !== undefined && !job.clientAllowedStages.includes(action.stage))
+    const stage = action.stage;
+    const moves = stage !== undefined && stage !== submission.stage;
+    if (stage !== undefined && !moves && action.remark === undefined)
+      throw refused(
+        'same_stage',
+        `The candidate is already in the ${stage} stage. Choose another stage, or leave a remark instead.`,
+        { stage },
+      );
+    if (moves && !job.clientAllowedStages.includes(stage))
       throw refused(
         'stage_not_allowed',
         'Your recruiter has not opened this stage to clients for this job.',
@@ -56,8 +68,8 @@ export function actOnCandidate(
       );
     const now = new Date().toISOString();
     const entry: Remark = {
-      text: action.remark ?? '',
-      ...(action.stage !== undefined ? { stageFrom: submission.stage, stageTo: action.stage } : {}),
+      ...(action.remark !== undefined ? { text: action.remark } : {}),
+      ...(moves ? { stageFrom: submission.stage, stageTo: stage } : {}),
       visibility: 'client',
       by: { type: 'client', name: `${caller.user.firstName} ${caller.user.lastName}` },
       at: now,

@@ -2,8 +2,7 @@ import type { Organization } from '../data/organizations.ts';
 import { getSession, getSessionSubjects, touchSession } from '../data/sessions.ts';
 import { hashToken, tokenPattern } from '../util/tokens.ts';
 import type { AccountSettings } from './account.ts';
-import { unauthorized } from './errors.ts';
-import { hasActiveAccess } from './portal-access.ts';
+import { refusalOf, refusalOfEnded, sessionRefused } from './session-refusal.ts';
 import { sessionPolicy } from './session-policy.ts';
 
 /** Who is calling the portal: handlers take the tenant and organization from here only. */
@@ -18,40 +17,30 @@ export interface PortalCaller {
   account: AccountSettings;
 }
 
-const refused = () => unauthorized('Your session has ended. Please log in again.');
-
 /**
  * The session check of every non-public portal route (SPEC §4), in two reads: the session, then
  * the contact, its organization and the account together. It refuses a session that is unknown,
  * expired or ended; whose portal user is not active; whose contact or organization is gone; whose
  * contact moved, was unassigned or changed e-mail since (a new access version, even if moved back);
  * or whose account switched the add-on off. So deactivation takes effect on the very next request
- * (B19), before any event handler runs.
+ * (B19), before any event handler runs. The 401's code says which (session-refusal.ts) — to the
+ * holder of an issued session only; anyone else hears `not_logged_in`.
  */
 export async function checkSession(token: string | undefined, now = new Date()): Promise<PortalCaller> {
-  if (!token || !tokenPattern.test(token)) throw refused();
+  if (!token || !tokenPattern.test(token)) throw sessionRefused('not_logged_in');
   const sessionHash = hashToken(token);
   const session = await getSession(sessionHash);
-  if (!session) throw refused();
-  if (
-    Date.parse(session.idleExpiresAt) <= now.getTime() ||
-    Date.parse(session.absoluteExpiresAt) <= now.getTime()
-  )
-    throw refused();
+  if (!session) throw sessionRefused('not_logged_in');
+  const ended = refusalOfEnded(session);
+  if (ended) throw sessionRefused(ended);
 
-  const { contact, organization, account } = await getSessionSubjects(session);
-  const user = contact?.portalUser;
-  if (
-    !contact ||
-    !organization ||
-    !user ||
-    !account.portalEnabled ||
-    !hasActiveAccess(contact) ||
-    user.id !== session.portalUserId ||
-    contact.accessVersion !== session.accessVersion ||
-    contact.organizationId !== session.organizationId
-  )
-    throw refused();
+  const subjects = await getSessionSubjects(session);
+  const refusal = refusalOf(session, subjects, now);
+  if (refusal) throw sessionRefused(refusal);
+  const { organization, account } = subjects;
+  // refusalOf has answered for both; the narrowing is for the compiler.
+  const user = subjects.contact?.portalUser;
+  if (!user || !organization) throw sessionRefused('access_removed');
 
   if (now.getTime() - Date.parse(session.lastSeenAt) > sessionPolicy.touchEveryMs)
     await touchSession(sessionHash, now);

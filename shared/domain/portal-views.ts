@@ -17,7 +17,7 @@ export const portalJobView = (j: JobRecord) => ({
 });
 
 const clientRemark = (r: Remark) => ({
-  text: r.text,
+  ...(r.text !== undefined ? { text: r.text } : {}),
   ...(r.stageFrom ? { stageFrom: r.stageFrom, stageTo: r.stageTo } : {}),
   visibility: r.visibility,
   by: r.by,

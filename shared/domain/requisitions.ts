@@ -6,9 +6,10 @@ import * as store from '../data/requisitions.ts';
 import type { RequisitionRecord, RequisitionWriteOutcome } from '../data/requisitions.ts';
 import { newId } from '../util/ids.ts';
 import { nowIso } from '../util/time.ts';
-import { conflict, invalid, notFound, portalDisabled, refused, unauthorized } from './errors.ts';
+import { conflict, invalid, notFound, portalDisabled, refused } from './errors.ts';
 import { StaleRead, withFreshRead } from './optimistic.ts';
 import type { PortalCaller } from './portal-session.ts';
+import { sessionRefused } from './session-refusal.ts';
 
 /** The recruiter's view (SPEC §3 shape plus review details): everything but the lock revision. */
 export const requisitionView = ({ rev: _rev, ...r }: RequisitionRecord) => r;
@@ -70,7 +71,7 @@ export async function createRequisition(caller: PortalCaller, input: Requisition
   };
   const outcome = await store.insertRequisition(caller.accountId, requisition);
   // Deleted since the session check: the caller's access ended with the organization (B15, B19).
-  if (outcome === 'organization_missing') throw unauthorized('Your session has ended. Please log in again.');
+  if (outcome === 'organization_missing') throw sessionRefused('access_removed');
   raiseFor(outcome);
   return portalRequisitionView(requisition);
 }

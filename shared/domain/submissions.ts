@@ -39,7 +39,11 @@ export async function submitCandidate(accountId: string, jobId: string, candidat
   return submissionView({ ...submission, remarks: [] });
 }
 
-/** B12: a recruiter may move into any stage; every move and remark is kept as history. */
+/**
+ * B12: a recruiter may move into any stage; every move and remark is kept as history. PATCHing the
+ * stage a candidate is already in is no move: with a remark it records the remark, without one it
+ * changes nothing (an idempotent PATCH) and records nothing.
+ */
 export function updateSubmission(
   recruiter: Recruiter,
   jobId: string,
@@ -53,7 +57,7 @@ export function updateSubmission(
     if (!moves && patch.remark === undefined) return submissionView(submission);
     const now = nowIso();
     const entry: Remark = {
-      text: patch.remark ?? '',
+      ...(patch.remark !== undefined ? { text: patch.remark } : {}),
       ...(moves ? { stageFrom: submission.stage, stageTo: patch.stage } : {}),
       visibility: patch.remarkVisibility ?? 'internal',
       by: { type: 'recruiter', name: recruiter.email },

@@ -79,5 +79,5 @@ export interface ClientActedOnCandidate {
   submissionId: string;
   candidateName: string;
   /** The client remarks this change added (a move, a remark, or both). */
-  entries: { text: string; stageFrom?: string; stageTo?: string; by: { name: string }; at: string }[];
+  entries: { text?: string; stageFrom?: string; stageTo?: string; by: { name: string }; at: string }[];
 }

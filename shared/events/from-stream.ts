@@ -162,7 +162,12 @@ export function eventsFromRecord(record: DynamoDBRecord): DomainEvent[] {
       // B23: a client's move or remark is one new history entry.
       if (kind !== 'INSERT' || item.by?.type !== 'client') return [];
       const { text, stageFrom, stageTo, by, at: entryAt } = item;
-      const entry = { text, by: { name: by.name }, at: entryAt, ...(stageTo ? { stageFrom, stageTo } : {}) };
+      const entry = {
+        ...(text ? { text } : {}),
+        by: { name: by.name },
+        at: entryAt,
+        ...(stageTo ? { stageFrom, stageTo } : {}),
+      };
       return [
         {
           detailType: stageTo ? detailTypes.candidateMovedByClient : detailTypes.candidateRemarkedByClient,

@@ -16,7 +16,11 @@ export function readCookie(event: APIGatewayProxyEventV2, name: string): string 
 const attributes = (maxAgeSeconds: number) =>
   `HttpOnly; SameSite=Lax; Path=/; Max-Age=${maxAgeSeconds}${secure ? '; Secure' : ''}`;
 
+// The cookie outlives the session by the time its item is remembered: an expired session's holder
+// still presents it, and hears "session expired" instead of "not logged in".
+const cookieSeconds = Math.floor((sessionPolicy.absoluteMs + sessionPolicy.rememberedForMs) / 1000);
+
 export const sessionCookie = (token: string) =>
-  `${sessionPolicy.cookieName}=${token}; ${attributes(Math.floor(sessionPolicy.absoluteMs / 1000))}`;
+  `${sessionPolicy.cookieName}=${token}; ${attributes(cookieSeconds)}`;
 
 export const clearedSessionCookie = () => `${sessionPolicy.cookieName}=; ${attributes(0)}`;

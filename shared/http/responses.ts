@@ -1,11 +1,16 @@
 import type { APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+import { securityHeaders } from './security-headers.ts';
 
-/** Headers on every API answer. No CORS headers: the web app and the API share one origin. */
+/**
+ * Headers on every API answer. No CORS headers: the web app and the API share one origin. The two
+ * security headers that matter to a JSON answer come from the one definition; CloudFront's
+ * response headers policy adds (and overrides with) the whole set.
+ */
 export const baseHeaders = {
   'content-type': 'application/json; charset=utf-8',
   'cache-control': 'no-store',
-  'referrer-policy': 'no-referrer',
-  'x-content-type-options': 'nosniff',
+  'referrer-policy': securityHeaders['referrer-policy'],
+  'x-content-type-options': securityHeaders['x-content-type-options'],
 } as const;
 
 /** What a route function returns; status defaults to the route's success status. */

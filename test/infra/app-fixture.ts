@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { type BuildOptions, buildPortalApp, type PortalStacks } from '../../lib/portal-app.ts';
@@ -8,6 +9,9 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
   context: Record<string, unknown>;
 };
 
+/** A tiny build of the web app: the infra tests never need (or wait for) `npm run build:web`. */
+export const webDistFixture = fileURLToPath(new URL('./fixtures/web-dist', import.meta.url));
+
 /**
  * The app as `cdk synth` builds it (same builder, same cdk.json feature flags), minus bundling:
  * an empty bundling-stacks list skips esbuild, which would otherwise cost a second per function.
@@ -16,7 +20,7 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
  */
 export function buildTestApp(options: BuildOptions = {}, context: Record<string, unknown> = {}) {
   const app = new App({
-    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], ...context },
+    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], webDist: webDistFixture, ...context },
     builtinCloudFormationValidation: options.nag ?? false,
   });
   const stacks = buildPortalApp(app, { nag: false, ...options });

@@ -52,6 +52,7 @@ describe('every function', () => {
       envNames.sesEndpoint,
       envNames.cursorSecret,
       envNames.eventBridgeEndpoint,
+      envNames.originSecret,
     ]) {
       expect(variables[name]).toBeUndefined();
     }
@@ -102,9 +103,10 @@ describe('least privilege from route.access', () => {
       expect(actionsOf(sesStatements)).toEqual(['ses:SendEmail']);
       // The identity and the configuration set, nothing else.
       expect(sesStatements[0]!.Resource).toHaveLength(2);
+      // Without -c portalBaseUrl: the distribution's address (test/infra/origin-secret.test.ts).
       expect(variables).toMatchObject({
         EMAIL_FROM: 'no-reply@example.com',
-        PORTAL_BASE_URL: 'https://portal.example.com',
+        PORTAL_BASE_URL: { 'Fn::Join': ['', ['https://', expect.anything()]] },
       });
       expect(variables[envNames.sesConfigurationSet]).toBeDefined();
     } else {
@@ -112,11 +114,20 @@ describe('least privilege from route.access', () => {
       expect(variables[envNames.emailFrom]).toBeUndefined();
     }
 
+    // Secrets: the origin secret always (every API function checks the origin header), the cursor
+    // key only where the route pages.
+    const secretsRead = statements
+      .filter((st) => actionsOf([st]).includes('secretsmanager:GetSecretValue'))
+      .flatMap((st) => [st.Resource].flat())
+      .map((r) => JSON.stringify(r));
+    const cursorSecretReads = secretsRead.filter((r) => r.includes('CursorSecret'));
+    expect(secretsRead.filter((r) => r.includes('OriginSecret'))).toHaveLength(1);
+    expect(secretsRead).toHaveLength(1 + cursorSecretReads.length);
     if (route.access.cursor) {
-      expect(actions).toContain('secretsmanager:GetSecretValue');
+      expect(cursorSecretReads).toHaveLength(1);
       expect(variables[envNames.cursorSecretArn]).toBeDefined();
     } else {
-      expect(actions.some((a) => a.startsWith('secretsmanager:'))).toBe(false);
+      expect(cursorSecretReads).toEqual([]);
       expect(variables[envNames.cursorSecretArn]).toBeUndefined();
     }
 

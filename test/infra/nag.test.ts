@@ -35,6 +35,16 @@ describe('cdk-nag AwsSolutions', () => {
       'AwsSolutions-SMG4',
       // Every queue of the event pipeline is itself a dead-letter queue (lib/constructs/dead-letter-queue.ts).
       'AwsSolutions-SQS3',
+      // The distribution: no geo restriction, WAF in a later issue, the default certificate (lib/stacks/web-stack.ts).
+      'AwsSolutions-CFR1',
+      'AwsSolutions-CFR2',
+      'AwsSolutions-CFR4',
+      // BucketDeployment's object-level copy and prune on the asset and site buckets (lib/web/site-deployment.ts).
+      ...['GetBucket*', 'GetObject*', 'List*', 'DeleteObject*', 'Abort*'].map(
+        (a) => `AwsSolutions-IAM5[Action::s3:${a}]`,
+      ),
+      'AwsSolutions-IAM5[Resource::<SiteBucket397A1860.Arn>/*]',
+      'AwsSolutions-IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*]',
     ];
     // Portal routes check their session (or token) in the function, not in API Gateway.
     if (routeList.some((r) => r.auth !== 'jwt')) expected.push('AwsSolutions-APIG4');

@@ -1,10 +1,11 @@
+import { fileURLToPath } from 'node:url';
 import { App, Stack } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readAppConfig } from '../../lib/config.ts';
 import { buildPortalApp, type PortalStacks } from '../../lib/portal-app.ts';
 import { routeList, routes } from '../../shared/api/routes.ts';
-import { buildTestApp } from './app-fixture.ts';
+import { buildTestApp, webDistFixture } from './app-fixture.ts';
 
 let app: App;
 let stacks: PortalStacks;
@@ -17,7 +18,7 @@ const resourceCount = (stack: Stack) =>
   Object.keys(Template.fromStack(stack).toJSON().Resources ?? {}).length;
 
 describe('stacks', () => {
-  it('are the data, e-mail, events, pipeline and API stacks plus one stack per route group that has routes', () => {
+  it('are the data, e-mail, events, pipeline, API and web stacks plus one stack per route group that has routes', () => {
     const names = app.node.children.filter(Stack.isStack).map((s) => s.stackName);
     const expected = [
       'ClientPortal-dev-Data',
@@ -25,6 +26,7 @@ describe('stacks', () => {
       'ClientPortal-dev-Events',
       'ClientPortal-dev-Pipeline',
       'ClientPortal-dev-Api',
+      'ClientPortal-dev-Web',
       'ClientPortal-dev-CrmRoutes',
     ];
     if (routeList.some((r) => r.path.startsWith('/portal/'))) expected.push('ClientPortal-dev-PortalRoutes');
@@ -56,13 +58,16 @@ describe('stacks', () => {
 describe('context', () => {
   const configOf = (context: Record<string, string>) => readAppConfig(new App({ context }).node);
 
-  it('has offline defaults', () => {
-    expect(stacks.config).toEqual({
+  it("has offline defaults; the portal base URL is then the distribution's own address", () => {
+    expect(configOf({})).toEqual({
       stage: 'dev',
-      portalBaseUrl: 'https://portal.example.com',
+      portalBaseUrl: undefined,
       emailFrom: 'no-reply@example.com',
       emailDomain: 'example.com',
+      webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
+      originSecretVersion: undefined,
     });
+    expect(stacks.config.webDist).toBe(webDistFixture);
   });
 
   it('derives the SES domain from the sender and normalizes the base URL', () => {

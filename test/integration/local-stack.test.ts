@@ -37,8 +37,8 @@ describe('local stack: health and local routes', () => {
     expect(dynamodbCommands(res)).toEqual(['DescribeTable']);
   });
 
-  it('GET / lists the local URLs', async () => {
-    const res = await api('GET', '/');
+  it('GET /_local/ lists the local URLs', async () => {
+    const res = await api('GET', '/_local/');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(res.text).toContain(stackInfo().mailUrl);
@@ -130,7 +130,8 @@ describe('local stack: gateway behaviour', () => {
   it('an unmatched path, a wrong method and a trailing slash are 404 {"message":"Not Found"}', async () => {
     const token = await recruiterToken({ accountId: newAccountId() });
     for (const [method, path] of [
-      ['GET', '/nope'],
+      ['GET', '/crm/nope'],
+      ['GET', '/portal/nope'],
       ['DELETE', '/crm/account'],
       ['GET', '/crm/account/'],
     ] as const) {

@@ -2,6 +2,7 @@ import type { TestProject } from 'vitest/node';
 import { localAwsIdentity } from '../../local/aws-identity.ts';
 import { startLocalStack } from '../../local/stack.ts';
 import type { LocalStackInfo } from './provided-context.ts';
+import { webFixture } from './web-fixture.ts';
 
 /**
  * One local stack for the whole integration run: free ports (so parallel runs never collide), in
@@ -9,7 +10,14 @@ import type { LocalStackInfo } from './provided-context.ts';
  */
 export default async function setup(project: TestProject) {
   const started = Date.now();
-  const stack = await startLocalStack({ port: 0, mailPort: 0, dynamodbPort: 0, persist: false });
+  const stack = await startLocalStack({
+    port: 0,
+    mailPort: 0,
+    dynamodbPort: 0,
+    persist: false,
+    // The real web app is not built for the tests; a fixture stands in for web/dist.
+    webRoot: webFixture,
+  });
   const info: LocalStackInfo = {
     appUrl: stack.urls.app,
     mailUrl: stack.urls.mail,

@@ -104,6 +104,48 @@ describe('B12 submissions, stages and remarks', () => {
     expect(empty.status).toBe(400);
   });
 
+  it('B12 a recruiter move without a remark stores and shows no remark text', async () => {
+    const c = await newCandidate();
+    const sub = (
+      await api('POST', `/crm/jobs/${jobId}/submissions`, { token, body: { candidateId: c.json.id } })
+    ).json;
+    const moved = await api('PATCH', `/crm/jobs/${jobId}/submissions/${sub.id}`, {
+      token,
+      body: { stage: 'interview' },
+    });
+    expect(moved.status).toBe(200);
+    const entry = { stageFrom: 'submitted', stageTo: 'interview', visibility: 'internal' };
+    expect(moved.json.remarks).toEqual([expect.objectContaining(entry)]);
+    expect(moved.json.remarks[0]).not.toHaveProperty('text');
+    const stored = (await api('GET', `/crm/jobs/${jobId}/submissions`, { token })).json.items[0].remarks;
+    expect(stored).toEqual([expect.objectContaining(entry)]);
+    expect(stored[0]).not.toHaveProperty('text');
+  });
+
+  it('B12 a recruiter PATCH to the current stage records nothing without a remark, and only the remark with one', async () => {
+    const c = await newCandidate();
+    const sub = (
+      await api('POST', `/crm/jobs/${jobId}/submissions`, { token, body: { candidateId: c.json.id } })
+    ).json;
+    const path = `/crm/jobs/${jobId}/submissions/${sub.id}`;
+    const same = await api('PATCH', path, { token, body: { stage: 'submitted' } });
+    expect(same).toMatchObject({ status: 200, json: { stage: 'submitted', remarks: [] } });
+    expect(same.headers.get('x-local-dynamodb-commands')).not.toContain('TransactWriteItems');
+    const withRemark = await api('PATCH', path, {
+      token,
+      body: { stage: 'submitted', remark: 'Called her' },
+    });
+    expect(withRemark.status).toBe(200);
+    expect(withRemark.json.remarks).toEqual([
+      {
+        text: 'Called her',
+        visibility: 'internal',
+        by: { type: 'recruiter', name: expect.any(String) },
+        at: expect.any(String),
+      },
+    ]);
+  });
+
   it('B12 a page ends on a submission boundary: every submission comes with its whole history', async () => {
     const ids: string[] = [];
     for (const name of ['A', 'B', 'C']) {

@@ -72,7 +72,7 @@ describe('SPEC §3 bad input on every portal route: a 4xx JSON error and no writ
     '%s without a session is 401 before the input is looked at',
     async (_n, r) => {
       const res = await portalApi(r.method, concrete(r.path), { body: r.body ? { junk: true } : undefined });
-      expect(res).toMatchObject({ status: 401, json: { error: { code: 'unauthorized' } } });
+      expect(res).toMatchObject({ status: 401, json: { error: { code: 'not_logged_in' } } });
     },
   );
 

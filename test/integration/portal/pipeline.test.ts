@@ -154,6 +154,84 @@ describe('B10 B11 jobs and the candidate pipeline in the portal', () => {
     ).toEqual(before.json);
   });
 
+  /** A fresh candidate in the shared job, moved by the recruiter to `stage`. */
+  async function freshSubmission(stage: string): Promise<string> {
+    const cand = await api('POST', '/crm/candidates', {
+      token: agency.token,
+      body: { firstName: 'Grace', lastName: 'H' },
+    });
+    const sub = (
+      await api('POST', `/crm/jobs/${jobId}/submissions`, {
+        token: agency.token,
+        body: { candidateId: cand.json.id },
+      })
+    ).json.id;
+    await api('PATCH', `/crm/jobs/${jobId}/submissions/${sub}`, { token: agency.token, body: { stage } });
+    return sub;
+  }
+  const pipelineOf = async (sub: string) =>
+    (await portalApi('GET', `/portal/jobs/${jobId}/candidates`, { cookie: client.cookie })).json.items.find(
+      (s: { id: string }) => s.id === sub,
+    );
+
+  it('B12 a move into the stage the candidate is already in is 422 same_stage and changes nothing', async () => {
+    const sub = await freshSubmission('shortlisted');
+    const before = await api('GET', `/crm/jobs/${jobId}/submissions`, { token: agency.token });
+    const res = await portalApi('POST', `/portal/jobs/${jobId}/candidates/${sub}/moves`, {
+      cookie: client.cookie,
+      body: { stage: 'shortlisted' },
+    });
+    expect(res.status).toBe(422);
+    expect(res.json.error).toEqual({
+      code: 'same_stage',
+      message:
+        'The candidate is already in the shortlisted stage. Choose another stage, or leave a remark instead.',
+      details: { stage: 'shortlisted' },
+    });
+    expect((await api('GET', `/crm/jobs/${jobId}/submissions`, { token: agency.token })).json).toEqual(
+      before.json,
+    );
+  });
+
+  it('B12 a move into the current stage with a remark is recorded as that remark', async () => {
+    const sub = await freshSubmission('shortlisted');
+    const res = await portalApi('POST', `/portal/jobs/${jobId}/candidates/${sub}/moves`, {
+      cookie: client.cookie,
+      body: { stage: 'shortlisted', remark: 'Still keen on her' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.json.stage).toBe('shortlisted');
+    const remark = {
+      text: 'Still keen on her',
+      visibility: 'client',
+      by: { type: 'client', name: 'Cleo Client' },
+      at: expect.any(String),
+    };
+    expect(res.json.remarks).toEqual([remark]);
+    expect((await pipelineOf(sub)).remarks).toEqual([remark]);
+  });
+
+  it('B12 a move without a remark stores and shows no remark text', async () => {
+    const sub = await freshSubmission('shortlisted');
+    const res = await portalApi('POST', `/portal/jobs/${jobId}/candidates/${sub}/moves`, {
+      cookie: client.cookie,
+      body: { stage: 'interview' },
+    });
+    expect(res.status).toBe(201);
+    const move = {
+      stageFrom: 'shortlisted',
+      stageTo: 'interview',
+      visibility: 'client',
+      by: { type: 'client', name: 'Cleo Client' },
+      at: expect.any(String),
+    };
+    expect(res.json.remarks).toEqual([move]);
+    expect((await pipelineOf(sub)).remarks).toEqual([move]);
+    const recruiter = await api('GET', `/crm/jobs/${jobId}/submissions`, { token: agency.token });
+    const entries = recruiter.json.items.find((s: { id: string }) => s.id === sub).remarks;
+    expect(entries.at(-1)).toEqual(move);
+  });
+
   it('B10 unsharing or deleting a job removes it from the portal at once (B18)', async () => {
     const job = await api('POST', '/crm/jobs', {
       token: agency.token,

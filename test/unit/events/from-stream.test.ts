@@ -99,7 +99,6 @@ describe('stream records → domain events', () => {
       jobId: 'j1',
       submissionId: 's1',
       candidateName: 'Linus',
-      text: '',
       visibility: 'client',
       by: { type: 'client', name: 'Cleo' },
       at: 't',
@@ -117,6 +116,8 @@ describe('stream records → domain events', () => {
         entries: [{ stageFrom: 'submitted', stageTo: 'interview', by: { name: 'Cleo' } }],
       },
     });
+    // A move without a remark carries no remark text (none is stored either).
+    expect(moved?.detail).not.toHaveProperty('entries.0.text');
     expect(eventsFromRecord(streamRecord('INSERT', { new: entry({ text: 'Hi' }) }))[0]?.detailType).toBe(
       'CandidateRemarkedByClient',
     );
