@@ -1,6 +1,4 @@
 import { mkdirSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
@@ -10,7 +8,7 @@ import { stackInfo } from '../../support/stack-info.ts';
 
 /** Debian's Chromium, headless, reaching nothing but this machine (see TOOLCHAIN notes in docs/testing.md). */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  const profile = mkdtempSync(join(tmpdir(), 'portal-e2e-'));
+  // Playwright gives every launch a fresh temporary profile of its own (it refuses --user-data-dir).
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -23,14 +21,12 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
       '--no-first-run',
       '--disable-quic',
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-      `--user-data-dir=${profile}`,
     ],
   });
   return {
     browser,
     async close() {
       await browser.close();
-      rmSync(profile, { recursive: true, force: true });
     },
   };
 }
