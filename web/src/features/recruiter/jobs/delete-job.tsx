@@ -7,7 +7,15 @@ import { crmKeys } from '../queries.ts';
 import { problem } from './job-errors.ts';
 import { type Job, submissionsQuery } from './job-queries.ts';
 
-const candidates = (n: number) => (n === 1 ? 'its 1 candidate' : `its ${n} candidates`);
+const candidates = (n: number) => (n === 1 ? '1 candidate' : `${n} candidates`);
+
+function warning(job: Job, organizationName: string, count: number | undefined): string {
+  const who = count === undefined ? 'its candidates' : `its ${candidates(count)}`;
+  if (job.sharedToPortal)
+    return `The job leaves the Client Portal with its pipeline: ${organizationName} will no longer see it, ${who} or any remark about them.`;
+  if (!count) return 'The job is deleted. It is not shared, so no client sees it now.';
+  return `The job is deleted with its pipeline (${candidates(count)} and the remarks about them). It is not shared, so no client sees it now.`;
+}
 
 /** B18: deleting a job takes it out of the portal with its pipeline; the dialog says so first. */
 export function DeleteJob({
@@ -31,7 +39,6 @@ export function DeleteJob({
       onDeleted();
     },
   });
-  const count = pipeline.data?.length;
   return (
     <>
       <button type="button" className="button button-danger" onClick={() => setOpen(true)}>
@@ -49,11 +56,7 @@ export function DeleteJob({
         }}
       >
         {remove.error ? <ErrorMessage title="Not deleted">{problem(remove.error)}</ErrorMessage> : null}
-        <p>
-          The job leaves the Client Portal with its pipeline:{' '}
-          {job.sharedToPortal ? `${organizationName} will no longer see it, ` : 'clients will never see it, '}
-          {count === undefined ? 'its candidates' : candidates(count)} or any remark about them.
-        </p>
+        <p>{warning(job, organizationName, pipeline.data?.length)}</p>
         <p>The candidates themselves stay in your CRM. This cannot be undone.</p>
       </ConfirmDialog>
     </>

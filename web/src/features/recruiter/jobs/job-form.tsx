@@ -67,6 +67,7 @@ export function JobForm({
   const contacts = useQuery({
     ...organizationContactsQuery(values.organizationId),
     enabled: values.organizationId !== '',
+    staleTime: 0, // the choice must include a contact added a moment ago
   });
   const queryClient = useQueryClient();
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/feedback.tsx';
+import { useEffect, useRef, useState } from 'react';
+import { EmptyState, ErrorMessage, Loading, StatusMessage } from '../../../components/ui/feedback.tsx';
 import { stageLabels, stageOrder } from '../../../lib/format.ts';
 import { type Job, submissionsQuery } from './job-queries.ts';
 import { SubmissionCard } from './submission-card.tsx';
@@ -7,9 +8,18 @@ import { SubmissionCard } from './submission-card.tsx';
 /** B12: the job's candidates by stage in pipeline order, each with every remark. */
 export function Pipeline({ job }: { job: Job }) {
   const pipeline = useQuery(submissionsQuery(job.id));
+  // A moved candidate's card changes section (its button is gone): the news, and focus, go here.
+  const [moved, setMoved] = useState<string>();
+  const news = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (moved) news.current?.focus();
+  }, [moved]);
   return (
     <section aria-labelledby="pipeline-title" className="pipeline">
       <h2 id="pipeline-title">Candidate pipeline</h2>
+      <div ref={news} tabIndex={-1}>
+        {moved ? <StatusMessage>{moved}</StatusMessage> : null}
+      </div>
       {pipeline.isError ? (
         <ErrorMessage title="The pipeline could not be loaded">{pipeline.error.message}</ErrorMessage>
       ) : !pipeline.data ? (
@@ -29,7 +39,13 @@ export function Pipeline({ job }: { job: Job }) {
               </h3>
               <ul className="cards">
                 {here.map((submission) => (
-                  <SubmissionCard key={submission.id} job={job} submission={submission} />
+                  <SubmissionCard
+                    key={submission.id}
+                    job={job}
+                    submission={submission}
+                    onMoved={setMoved}
+                    onChange={() => setMoved(undefined)}
+                  />
                 ))}
               </ul>
             </section>

@@ -8,7 +8,19 @@ import { SubmissionForm } from './submission-form.tsx';
 type Panel = 'move' | 'remark' | null;
 
 /** One candidate in the pipeline: stage, history, and the recruiter's move and remark (B12). */
-export function SubmissionCard({ job, submission }: { job: Job; submission: Submission }) {
+export function SubmissionCard({
+  job,
+  submission,
+  onMoved,
+  onChange,
+}: {
+  job: Job;
+  submission: Submission;
+  /** A move takes the card to another stage's list: the pipeline tells the news. */
+  onMoved(message: string): void;
+  /** Another action starts: older news is stale. */
+  onChange(): void;
+}) {
   const [panel, setPanel] = useState<Panel>(null);
   const [done, setDone] = useState<string>();
   const nameId = useId();
@@ -16,6 +28,7 @@ export function SubmissionCard({ job, submission }: { job: Job; submission: Subm
   const name = submission.candidate.name;
   const toggle = (next: Panel) => {
     setDone(undefined);
+    onChange();
     setPanel((p) => (p === next ? null : next));
   };
   return (
@@ -64,7 +77,8 @@ export function SubmissionCard({ job, submission }: { job: Job; submission: Subm
               submission={submission}
               onDone={(message) => {
                 setPanel(null);
-                setDone(message);
+                if (panel === 'move') onMoved(message);
+                else setDone(message);
               }}
               onCancel={() => setPanel(null)}
             />
