@@ -126,7 +126,7 @@ function ContactProfile({ contact }: { contact: Contact }) {
         </div>
       </dl>
       <section aria-labelledby="portal-title">
-        <h2 id="portal-title">Client Portal</h2>
+        <h2 id="portal-title">Client Portal access</h2>
         <PortalSummary contact={contact} />
         <EligibilityNotice contact={contact} onEdit={() => setEditing(true)} />
         {holdsAccess(contact.portal) ? (

@@ -52,7 +52,7 @@ export default function ContactsPage() {
         <>
           <div className="filters">
             <SelectField
-              label="Organization"
+              label="Show the contacts of"
               value={chosen}
               onChange={(e) =>
                 setLocation(e.target.value ? `/contacts?organization=${e.target.value}` : '/contacts')

@@ -35,7 +35,7 @@ export function AccountDetailsForm({ account }: { account: Account }) {
 
   return (
     <section aria-labelledby="details-title">
-      <h2 id="details-title">Portal name and notifications</h2>
+      <h2 id="details-title">Name and notifications</h2>
       {saved ? <StatusMessage>The settings were saved.</StatusMessage> : null}
       {update.isError && Object.keys(errors).length === 0 ? (
         <ErrorMessage title="The settings were not saved">{update.error.message}</ErrorMessage>

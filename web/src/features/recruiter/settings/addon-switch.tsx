@@ -32,7 +32,12 @@ export function AddonSwitch({ account }: { account: Account }) {
           id="addon-switch"
           type="checkbox"
           role="switch"
-          checked={account.portalEnabled}
+          // Optimistic: the switch shows the state asked for while the change is saved.
+          checked={
+            update.isPending
+              ? (update.variables.portalEnabled ?? account.portalEnabled)
+              : account.portalEnabled
+          }
           disabled={update.isPending}
           aria-describedby="addon-hint"
           onChange={(e) => (e.target.checked ? set(true) : setConfirmOff(true))}
