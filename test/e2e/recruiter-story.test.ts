@@ -151,4 +151,79 @@ describe('the recruiter story in the browser', () => {
     await desk_.keyboard.press('Escape');
     await capture(desk_, 'recruiter-contact-active');
   });
+
+  it('B10 B11 the recruiter shares a job with Globex in the console, and the client sees it', async () => {
+    const { page } = desk;
+    await openSection(page, 'Jobs');
+    await page.getByRole('button', { name: 'New job' }).click();
+    const form = page.getByRole('form', { name: 'New job' });
+    await form.getByLabel('Title').fill('Senior Data Engineer');
+    await form
+      .getByLabel('Description')
+      .fill('Build and run the data platform of the Globex analytics team.');
+    await form.getByLabel('Organization').selectOption({ label: 'Globex' });
+    await eventually(() => form.getByRole('option', { name: 'Hedy Lamarr' }).count()).toBe(1);
+    await form.getByLabel('Primary contact').selectOption({ label: 'Hedy Lamarr' });
+    await form.getByRole('button', { name: 'Create job' }).click();
+    await eventually(() => heading(page).textContent()).toBe('Senior Data Engineer');
+    const share = page.getByRole('region', { name: 'Client Portal' });
+    await share.getByRole('button', { name: 'Share to Client Portal' }).click();
+    await eventually(() => share.getByRole('button', { name: 'Unshare' }).isVisible()).toBe(true);
+
+    await client.page.reload();
+    await eventually(() => client.page.getByRole('link', { name: 'Senior Data Engineer' }).isVisible()).toBe(
+      true,
+    );
+  });
+
+  it("B17 B19 B21 moving the contact to another organization ends access at once, with the cause; the client's next action is refused", async () => {
+    const { page } = desk;
+    await openSection(page, 'Organizations');
+    await page.getByRole('button', { name: 'New organization' }).click();
+    await page.getByLabel('Name').fill('Initech');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    await eventually(() => heading(page).textContent()).toBe('Initech');
+
+    await openSection(page, 'Contacts');
+    await page.getByRole('link', { name: 'Hedy Lamarr' }).click();
+    await eventually(() => heading(page).textContent()).toBe('Hedy Lamarr');
+    await moreActions(page);
+    await page.getByRole('menuitem', { name: 'Edit contact' }).click();
+    await page.getByLabel('Organization').selectOption({ label: 'Initech' });
+    const warning =
+      'Changing the organization ends portal access: Hedy loses access to the Client Portal at once.';
+    expect(await page.getByRole('region', { name: 'Edit Hedy Lamarr' }).getByText(warning).isVisible()).toBe(
+      true,
+    );
+    await capture(page, 'recruiter-contact-move-warning');
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    const dialog = page.getByRole('dialog', { name: 'End portal access?' });
+    await eventually(() => dialog.isVisible()).toBe(true);
+    await expectAccessible(page, 'the end-of-access confirmation');
+    await dialog.getByRole('button', { name: 'Save and end access' }).click();
+
+    // B19: the profile reads deactivated with its cause at once, before any event handler ran.
+    await eventually(() => profileStatus(page)).toContain('Deactivated');
+    expect(await profileStatus(page)).toContain(
+      'Access ended: the contact was moved to another organization.',
+    );
+    expect(await page.getByRole('link', { name: 'Initech' }).isVisible()).toBe(true);
+    // B21: the audit entry follows from the event handler; the trail catches up by itself.
+    const history = page.getByRole('region', { name: 'Client Portal history' });
+    await eventually(() => history.textContent()).toContain(
+      'Access ended: the contact was moved to another organization',
+    );
+    await capture(page, 'recruiter-contact-deactivated');
+
+    await client.page
+      .getByRole('navigation', { name: 'Portal' })
+      .getByRole('link', { name: 'Requisitions' })
+      .click();
+    await client.page.waitForURL('**/login?ended=access_removed');
+    await eventually(() =>
+      client.page.getByText('Your access to the Client Portal was removed').isVisible(),
+    ).toBe(true);
+    expect(desk.problems).toEqual([]);
+    expect(client.problems).toEqual([]);
+  });
 });

@@ -1,12 +1,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/feedback.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
-import { contactAuditQuery } from '../queries.ts';
+import { type ContactPortal, contactAuditQuery } from '../queries.ts';
 import { auditWords } from './portal-words.ts';
 
-/** B21: every access change of the contact, newest first, with its cause in words. */
-export function AuditTrail({ contactId }: { contactId: string }) {
-  const audit = useQuery(contactAuditQuery(contactId));
+/**
+ * B21: every access change of the contact, newest first, with its cause in words. Access ends at
+ * once but its audit entry is written by an event handler a moment later: while the contact reads
+ * deactivated and the newest entry does not say so yet, the trail asks again every two seconds (for a minute at most).
+ */
+export function AuditTrail({ contactId, status }: { contactId: string; status?: ContactPortal['status'] }) {
+  const audit = useQuery({
+    ...contactAuditQuery(contactId),
+    refetchInterval: (query) =>
+      status === 'deactivated' &&
+      query.state.data?.[0]?.type !== 'deactivated' &&
+      query.state.dataUpdateCount < 30
+        ? 2_000
+        : false,
+  });
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">Client Portal history</h2>

@@ -115,77 +115,79 @@ export function ContactForm({
   const title = contact ? `Edit ${contactName(contact)}` : 'New contact';
 
   return (
-    <section className="inline-form" aria-labelledby="contact-form-title">
-      <h2 id="contact-form-title">{title}</h2>
-      {save.isError ? (
-        <ErrorMessage title="The contact was not saved">{save.error.message}</ErrorMessage>
-      ) : null}
-      <form className="form" onSubmit={submit} onFocus={warmCrmSchemas} noValidate>
-        <div className="field-row">
-          <TextField
-            label={labels.firstName}
-            autoComplete="off"
-            value={values.firstName}
-            onChange={set('firstName')}
-            error={errors.firstName}
-          />
-          <TextField
-            label={labels.lastName}
-            autoComplete="off"
-            value={values.lastName}
-            onChange={set('lastName')}
-            error={errors.lastName}
-          />
-        </div>
-        <TextField
-          label={labels.email}
-          optional
-          type="email"
-          autoComplete="off"
-          hint="The Client Portal invitation goes to this address."
-          value={values.email}
-          onChange={set('email')}
-          error={errors.email}
-        />
-        <TextField
-          label={labels.phone}
-          optional
-          type="tel"
-          autoComplete="off"
-          value={values.phone}
-          onChange={set('phone')}
-          error={errors.phone}
-        />
-        <SelectField
-          label={labels.organizationId}
-          optional
-          value={values.organizationId}
-          onChange={set('organizationId')}
-          error={errors.organizationId}
-          hint={organizations.isError ? 'The organizations could not be loaded.' : undefined}
-        >
-          <option value="">No organization</option>
-          {(organizations.data ?? []).map((org) => (
-            <option key={org.id} value={org.id}>
-              {org.name}
-            </option>
-          ))}
-        </SelectField>
-        {warning ? (
-          <div className="notice notice-warn">
-            <p className="notice-title">Portal access ends</p>
-            <p>{warning}</p>
-          </div>
+    <>
+      <section className="inline-form" aria-labelledby="contact-form-title">
+        <h2 id="contact-form-title">{title}</h2>
+        {save.isError ? (
+          <ErrorMessage title="The contact was not saved">{save.error.message}</ErrorMessage>
         ) : null}
-        <div className="button-row">
-          <button type="submit" className="button button-primary" disabled={save.isPending}>
-            {contact ? 'Save changes' : 'Create contact'}
-          </button>
-          <button type="button" className="button button-secondary" onClick={onCancel}>
-            Cancel
-          </button>
-        </div>
-      </form>
+        <form className="form" onSubmit={submit} onFocus={warmCrmSchemas} noValidate>
+          <div className="field-row">
+            <TextField
+              label={labels.firstName}
+              autoComplete="off"
+              value={values.firstName}
+              onChange={set('firstName')}
+              error={errors.firstName}
+            />
+            <TextField
+              label={labels.lastName}
+              autoComplete="off"
+              value={values.lastName}
+              onChange={set('lastName')}
+              error={errors.lastName}
+            />
+          </div>
+          <TextField
+            label={labels.email}
+            optional
+            type="email"
+            autoComplete="off"
+            hint="The Client Portal invitation goes to this address."
+            value={values.email}
+            onChange={set('email')}
+            error={errors.email}
+          />
+          <TextField
+            label={labels.phone}
+            optional
+            type="tel"
+            autoComplete="off"
+            value={values.phone}
+            onChange={set('phone')}
+            error={errors.phone}
+          />
+          <SelectField
+            label={labels.organizationId}
+            optional
+            value={values.organizationId}
+            onChange={set('organizationId')}
+            error={errors.organizationId}
+            hint={organizations.isError ? 'The organizations could not be loaded.' : undefined}
+          >
+            <option value="">No organization</option>
+            {(organizations.data ?? []).map((org) => (
+              <option key={org.id} value={org.id}>
+                {org.name}
+              </option>
+            ))}
+          </SelectField>
+          {warning ? (
+            <div className="notice notice-warn">
+              <p className="notice-title">Portal access ends</p>
+              <p>{warning}</p>
+            </div>
+          ) : null}
+          <div className="button-row">
+            <button type="submit" className="button button-primary" disabled={save.isPending}>
+              {contact ? 'Save changes' : 'Create contact'}
+            </button>
+            <button type="button" className="button button-secondary" onClick={onCancel}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      </section>
       <ConfirmDialog
         open={confirming}
         title="End portal access?"
@@ -196,6 +198,6 @@ export function ContactForm({
       >
         <p>{warning}</p>
       </ConfirmDialog>
-    </section>
+    </>
   );
 }

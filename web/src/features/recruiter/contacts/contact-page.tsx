@@ -145,7 +145,7 @@ function ContactProfile({ contact }: { contact: Contact }) {
           onCancel={() => setEditing(false)}
         />
       ) : null}
-      <AuditTrail contactId={contact.id} />
+      <AuditTrail contactId={contact.id} status={contact.portal.status} />
       <ConfirmDialog
         open={dialog !== undefined}
         title={dialog?.title ?? ''}
