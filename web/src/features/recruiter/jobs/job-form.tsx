@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
+import { Link } from 'wouter';
 import { ErrorMessage } from '../../../components/ui/feedback.tsx';
 import { SelectField, TextArea, TextField } from '../../../components/ui/field.tsx';
 import { api, unwrap } from '../../../lib/api/client.ts';
@@ -147,7 +148,15 @@ export function JobForm({
             setValues((v) => ({ ...v, organizationId, primaryContactId: '' }));
           }}
           error={errors.organizationId}
-          hint={organizations.isError ? 'The organizations could not be loaded.' : undefined}
+          hint={
+            organizations.isError ? (
+              'The organizations could not be loaded.'
+            ) : organizations.data?.length === 0 ? (
+              <>
+                There are no organizations yet: <Link href="/organizations">create one</Link> first.
+              </>
+            ) : undefined
+          }
         >
           <option value="">{organizations.data ? 'Choose an organization' : 'Loading…'}</option>
           {organizations.data?.map((o) => (
