@@ -304,24 +304,82 @@ describe('settings and the session', () => {
     const person = await newPerson(browser);
     const { page } = person;
     const who = newRecruiter();
-    await signInLocally(page, who);
-    // The API refuses the token from now on, as it does once a token expired or its user was disabled.
+    // The API refuses the token, as it does once a token expired or its user was disabled.
     await person.context.route('**/crm/**', (route) =>
       route.fulfill({ status: 401, contentType: 'application/json', body: '{"message":"Unauthorized"}' }),
     );
-    await openSection(page, 'Organizations');
-    await page.getByRole('button', { name: 'New organization' }).click();
-    await page.getByLabel('Name').fill('Hooli');
-    await page.getByRole('button', { name: 'Create organization' }).click();
+    await offerLocalSignIn(person.context);
+    await page.goto('/recruiter/organizations');
+    await page.getByLabel('Account ID').fill(who.accountId);
+    await page.getByLabel('Email').fill(who.email);
+    await page.getByLabel('Name').fill(who.name);
+    await page.getByRole('button', { name: 'Sign in' }).click();
     await eventually(() => page.getByText('Your sign-in has expired; sign in again.').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Sign out' }).count()).toBe(0);
     await capture(page, 'recruiter-sign-in-expired');
+
     await person.context.unroute('**/crm/**');
     await page.getByLabel('Account ID').fill(who.accountId);
     await page.getByLabel('Email').fill(who.email);
     await page.getByLabel('Name').fill(who.name);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await eventually(() => heading(page).textContent()).toBe('Organizations');
+    expect(await page.getByText('Your sign-in has expired; sign in again.').count()).toBe(0);
+    await person.context.close();
+  });
+
+  it('renews the token before it expires: a new local token is minted and the next request carries it', async () => {
+    const person = await newPerson(browser);
+    const { page } = person;
+    // The page's clock, moved on at will: a local token lives 12 hours.
+    await page.clock.install();
+    const minted: string[] = [];
+    page.on('response', (res) => {
+      if (res.url().endsWith('/_local/recruiter-token') && res.ok())
+        void res.json().then((body: { token: string }) => minted.push(body.token));
+    });
+    const who = newRecruiter();
+    await signInLocally(page, who);
+    await eventually(() => minted.length).toBe(1);
+    await page.clock.fastForward('10:00:00');
+    await eventually(() => minted.length).toBe(2);
+    expect(minted[1]).not.toBe(minted[0]);
+    const sent = page.waitForRequest((req) => req.url().includes('/crm/organizations'));
+    await openSection(page, 'Organizations');
+    await page.getByRole('button', { name: 'New organization' }).click();
+    await page.getByLabel('Name').fill('Renewed Inc');
+    await page.getByRole('button', { name: 'Create organization' }).click();
+    expect((await sent).headers().authorization).toBe(`Bearer ${minted[1]}`);
+    await eventually(() => heading(page).textContent()).toBe('Renewed Inc');
+    expect(person.problems).toEqual([]);
+    await person.context.close();
+  });
+
+  it('B14 the navigation shows how many requisitions wait for review', async () => {
+    const who = newRecruiter();
+    const agency = await agencyFor(who);
+    const client = await signedInClient(agency);
+    for (const title of ['Office Manager', 'Night Porter'])
+      expect(
+        (
+          await portalApi('POST', '/portal/requisitions', {
+            cookie: client.cookie,
+            body: {
+              title,
+              description: 'Keeps the office running.',
+              employmentType: 'part_time',
+              openings: 1,
+            },
+          })
+        ).status,
+      ).toBe(201);
+    const person = await newPerson(browser);
+    await signInLocally(person.page, who);
+    const link = person.page
+      .getByRole('navigation', { name: 'Recruiter console' })
+      .getByRole('link', { name: /^Requisitions/ });
+    await eventually(() => link.textContent()).toBe('Requisitions2 pending');
+    await capture(person.page, 'recruiter-contacts');
     await person.context.close();
   });
 });
