@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
+          // A page may take a few seconds on a loaded 2-core machine: polls are bounded, not short.
+          expect: { poll: { timeout: 10_000, interval: 50 } },
           globalSetup: ['test/e2e/support/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,

@@ -1,13 +1,15 @@
 /**
  * `npm start`: the whole system on this machine, no AWS account (SPEC §5).
  * `npm start -- --persist` (or PERSIST=1) keeps the data under .local/; `--no-seed` skips the demo agency.
- * The web app is served from web/dist (`npm run build:web`); `/_local/health` is 200 once the demo data is in.
+ * The web app is served from web/dist, built first when it is missing or older than its sources;
+ * `/_local/health` is 200 once the demo data is in.
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { banner } from '../local/banner.ts';
 import { demoAccount, seedDemoAgency, type SeedResult } from '../local/seed-demo.ts';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
+import { ensureWebBuilt, webRoot } from '../local/web-build.ts';
 
 const persist = process.argv.includes('--persist') || ['1', 'true'].includes(process.env.PERSIST ?? '');
 const seed = !process.argv.includes('--no-seed');
@@ -34,10 +36,16 @@ process.on('unhandledRejection', (error) => {
 });
 
 const started = Date.now();
+try {
+  await ensureWebBuilt((line) => console.log(line));
+} catch (error) {
+  // The API still works without the app: the page routes then say how to build it.
+  console.error('local: building the web app failed:', error instanceof Error ? error.message : error);
+}
 console.log('Starting the local stack (DynamoDB Local takes a few seconds)…');
 try {
   // With the demo data, /_local/health answers 200 only once it is in (the `seed` component).
-  stack = await startLocalStack({ persist, pendingComponents: seed ? ['seed'] : [] });
+  stack = await startLocalStack({ persist, webRoot, pendingComponents: seed ? ['seed'] : [] });
 } catch (error) {
   console.error('local: the stack did not start:', error instanceof Error ? error.message : error);
   process.exit(1);

@@ -78,6 +78,7 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
   const resources = {
     table: data.table,
     cursorSecret: data.cursorSecret,
+    loginCodeSecret: data.loginCodeSecret,
     eventBus: events.bus,
     email: {
       ...email.sending,

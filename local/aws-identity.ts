@@ -14,6 +14,7 @@ export interface HandlerEnv {
   sesEndpoint: string;
   portalBaseUrl: string;
   cursorSecret: string;
+  loginCodeSecret: string;
   /** The value the local gateway puts in the origin header, as CloudFront does in AWS. */
   originSecret: string;
   emailFrom: string;
@@ -32,6 +33,7 @@ export function applyHandlerEnv(env: HandlerEnv): void {
     EMAIL_FROM: env.emailFrom,
     PORTAL_BASE_URL: env.portalBaseUrl,
     CURSOR_SECRET: env.cursorSecret,
+    LOGIN_CODE_SECRET: env.loginCodeSecret,
     ORIGIN_SECRET: env.originSecret,
     AWS_REGION: localAwsIdentity.region,
     AWS_ACCESS_KEY_ID: localAwsIdentity.credentials.accessKeyId,

@@ -18,15 +18,17 @@ async function persisted<T>(file: string | undefined, create: () => Promise<T>):
 
 export interface LocalSecrets {
   cursorSecret: string;
+  loginCodeSecret: string;
   signingKey: SigningKey;
 }
 
 /** Fresh per run unless a data directory is given. */
 export async function localSecrets(dataDir: string | undefined): Promise<LocalSecrets> {
   const file = (name: string) => (dataDir ? join(dataDir, name) : undefined);
-  const [cursorSecret, signingKey] = await Promise.all([
+  const [cursorSecret, loginCodeSecret, signingKey] = await Promise.all([
     persisted(file('cursor-secret.json'), async () => randomBytes(32).toString('base64url')),
+    persisted(file('login-code-secret.json'), async () => randomBytes(32).toString('base64url')),
     persisted(file('jwt-signing-key.json'), generateSigningKey),
   ]);
-  return { cursorSecret, signingKey };
+  return { cursorSecret, loginCodeSecret, signingKey };
 }

@@ -142,6 +142,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       sesEndpoint: ses.url,
       portalBaseUrl: app,
       cursorSecret: secrets.cursorSecret,
+      loginCodeSecret: secrets.loginCodeSecret,
       originSecret,
       emailFrom: localEmailFrom,
     });

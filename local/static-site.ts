@@ -13,6 +13,13 @@ export const isApiPath = (path: string) => apiSpaces.some((p) => path === p || p
 export type SiteHandler = (method: string, path: string) => Promise<HttpAnswer | undefined>;
 
 export const buildWebCommand = 'npm run build:web';
+
+/**
+ * How recruiters sign in, as the web app reads it: here through the local token issuer. In AWS the
+ * Web stack puts the Cognito managed-login settings at the same path.
+ */
+export const authConfigPath = '/auth-config.json';
+const localAuthConfig = Buffer.from(JSON.stringify({ mode: 'local' }));
 /** Hashed file names: a changed file is a new URL, so these may be cached for good. */
 const immutable = 'public, max-age=31536000, immutable';
 const revalidate = 'no-cache';
@@ -89,6 +96,7 @@ export function createStaticSite(options: { webRoot: string }): SiteHandler {
   const root = resolve(options.webRoot);
   return async (method, path) => {
     if ((method !== 'GET' && method !== 'HEAD') || isApiPath(path)) return undefined;
+    if (path === authConfigPath) return fileAnswer('auth-config.json', localAuthConfig, revalidate);
     const segments = segmentsOf(path);
     if (!segments) return gatewayError(404, 'Not Found');
     const last = segments.at(-1) ?? '';

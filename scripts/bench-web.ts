@@ -5,9 +5,6 @@
  * production build. Budget: at most 100 KB gzipped JS+CSS on any first load; the sign-up and login
  * pages load none of the portal app's code.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
@@ -148,7 +145,6 @@ async function main() {
   stack = await startLocalStack({ port: 0, mailPort: 0, dynamodbPort: 0, persist: false, webRoot });
   const app = stack.urls.app;
   const { pages, cookie } = await prepare(app, stack.urls.mail);
-  const profile = mkdtempSync(join(tmpdir(), 'bench-web-'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: [
@@ -160,7 +156,6 @@ async function main() {
       '--no-first-run',
       '--disable-quic',
       '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1',
-      `--user-data-dir=${profile}`,
     ],
   });
   const rows: string[][] = [];
@@ -224,7 +219,6 @@ async function main() {
     ]);
   }
   await browser.close();
-  rmSync(profile, { recursive: true, force: true });
   const head = [
     'page',
     'JS gz KB',

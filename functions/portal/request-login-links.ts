@@ -1,8 +1,7 @@
 import { routes } from '#shared/api/routes';
-import { loginRequestAnswer, requestLoginLinks } from '#shared/domain/login-request';
+import { requestLoginLinks } from '#shared/domain/login-request';
 import { publicPortalHandler } from '#shared/http/portal-handler';
 
-export const handler = publicPortalHandler(routes.requestLoginLinks, async ({ body, clientAddress }) => {
-  await requestLoginLinks(body.email, clientAddress);
-  return { body: loginRequestAnswer };
-});
+export const handler = publicPortalHandler(routes.requestLoginLinks, async ({ body, clientAddress }) => ({
+  body: await requestLoginLinks(body.email, clientAddress),
+}));

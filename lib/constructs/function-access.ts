@@ -13,6 +13,7 @@ import type { EmailSending } from '../stacks/email-stack.ts';
 export interface FunctionResources {
   table: ITable;
   cursorSecret: ISecret;
+  loginCodeSecret: ISecret;
   eventBus: IEventBus;
   email: EmailSending & { from: string; portalBaseUrl: string };
 }
@@ -86,6 +87,11 @@ export function bindAccess(fn: LambdaFunction, access: RouteAccess, resources: F
   if (access.cursor) {
     resources.cursorSecret.grantRead(fn);
     fn.addEnvironment(envNames.cursorSecretArn, resources.cursorSecret.secretArn);
+  }
+
+  if (access.loginCode) {
+    resources.loginCodeSecret.grantRead(fn);
+    fn.addEnvironment(envNames.loginCodeSecretArn, resources.loginCodeSecret.secretArn);
   }
 
   if (access.events) {

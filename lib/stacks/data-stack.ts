@@ -11,6 +11,7 @@ import { tableDefinition } from '../../shared/data/table-definition.ts';
 export class DataStack extends Stack {
   readonly table: Table;
   readonly cursorSecret: Secret;
+  readonly loginCodeSecret: Secret;
 
   constructor(scope: Construct, id: string, props?: StackProps) {
     super(scope, id, props);
@@ -47,6 +48,18 @@ export class DataStack extends Stack {
       reason:
         'The key only signs opaque pagination cursors (tamper evidence, no data behind it). Rotation would need a ' +
         'rotation Lambda and would merely invalidate cursors in flight; if the key leaks, put a new secret version by hand.',
+    });
+
+    // B24: its own key, so that only the two functions that make or check login codes can read it.
+    this.loginCodeSecret = new Secret(this, 'LoginCodeSecret', {
+      description: 'HMAC key of the login codes: codes are stored only as this keyed hash',
+      generateSecretString: { passwordLength: 64, excludePunctuation: true, includeSpace: false },
+    });
+    Validations.of(this.loginCodeSecret).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason:
+        'The key only hashes short-lived login codes (15 minutes). Rotation would need a rotation Lambda and would ' +
+        'merely invalidate the codes in flight (the links keep working); if the key leaks, put a new secret version by hand.',
     });
   }
 }

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import { DefaultStackSynthesizer, Duration, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { IBucket } from 'aws-cdk-lib/aws-s3';
@@ -68,6 +68,15 @@ export class SiteDeployment extends Construct {
   }
 }
 
+/** The CDK asset bucket's keys as cdk-nag names them: account and region literal once the CLI knows them. */
+function assetBucketKeys(stack: Stack): string {
+  const part = (value: string, pseudo: string) => (Token.isUnresolved(value) ? `<AWS::${pseudo}>` : value);
+  const qualifier =
+    (stack.node.tryGetContext('@aws-cdk/core:bootstrapQualifier') as string | undefined) ??
+    DefaultStackSynthesizer.DEFAULT_QUALIFIER;
+  return `arn:<AWS::Partition>:s3:::cdk-${qualifier}-assets-${part(stack.account, 'AccountId')}-${part(stack.region, 'Region')}/*`;
+}
+
 function acknowledgeDeploymentFindings(scope: Construct, role: Role): void {
   const copyReason =
     'BucketDeployment copies a build of unknown file names: it needs object-level actions (GetObject*, List*, ' +
@@ -80,7 +89,7 @@ function acknowledgeDeploymentFindings(scope: Construct, role: Role): void {
     'Action::s3:DeleteObject*',
     'Action::s3:Abort*',
     'Resource::<SiteBucket397A1860.Arn>/*',
-    `Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-<AWS::AccountId>-<AWS::Region>/*`,
+    `Resource::${assetBucketKeys(Stack.of(scope))}`,
   ])
     Validations.of(role).acknowledge({
       id: `AwsSolutions::AwsSolutions-IAM5[${finding}]`,

@@ -106,3 +106,25 @@ export async function waitForToken(
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/**
+ * Polls the mail store for the `nth` mail to `to` that carries a login code (B24) and answers its
+ * first code; undefined on time-out.
+ */
+export async function waitForLoginCode(
+  mailUrl: string,
+  to: string,
+  nth: number,
+  timeoutMs = 5_000,
+): Promise<string | undefined> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const codes = (await storedMails(mailUrl))
+      .filter((mail) => (mail.destination?.to ?? []).some((a) => a.toLowerCase().includes(to.toLowerCase())))
+      .map((mail) => /^Login code: (\d{6})$/m.exec(mail.body?.text ?? '')?.[1])
+      .filter((code) => code !== undefined);
+    if (codes[nth - 1]) return codes[nth - 1];
+    if (Date.now() >= deadline) return undefined;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -1,6 +1,6 @@
 /** The client side of the benchmark scenario: every `/portal` route, in dependency order. */
 import { routes } from '../../shared/api/routes.ts';
-import { field, sessionCookie, waitForToken } from './http.ts';
+import { field, sessionCookie, waitForLoginCode, waitForToken } from './http.ts';
 import type { Recorder } from './recorder.ts';
 import { unknownId } from './scenario-crm.ts';
 
@@ -101,6 +101,36 @@ export async function loginByLink({ bench, mailUrl }: Portal, email: string): Pr
   await bench.hit(routes.getLoginLink, { params: { token } });
   const session = await bench.hit(routes.createSession, { body: { token } });
   // A failed login is reported (not covered, exit 1); the scenario goes on with the sign-up session.
+  return session.status === routes.createSession.status ? sessionCookie(session) : undefined;
+}
+
+/**
+ * B24: a second login request (the newest now), then its e-mailed code: one wrong code (counted,
+ * refused) and the right one, which starts a session. Answers the session cookie, if any.
+ */
+export async function loginByCode({ bench, mailUrl }: Portal, email: string): Promise<string | undefined> {
+  const requested = await bench.hit(routes.requestLoginLinks, {
+    body: { email },
+    sourceIp: '198.51.100.8',
+    label: 'second request (B24)',
+  });
+  if (requested.status !== routes.requestLoginLinks.status) return undefined;
+  const loginRequestId = field(requested, 'loginRequestId');
+  const code = await waitForLoginCode(mailUrl, email, 2);
+  if (!code) {
+    bench.markNotMeasured(routes.createSession, 'no second login e-mail with a code within 5 s');
+    return undefined;
+  }
+  const wrong = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
+  await bench.hit(routes.createSession, {
+    body: { loginRequestId, code: wrong },
+    label: '401 wrong code (B24)',
+    expect: 401,
+  });
+  const session = await bench.hit(routes.createSession, {
+    body: { loginRequestId, code: `${code.slice(0, 3)} ${code.slice(3)}` },
+    label: 'by code (B24)',
+  });
   return session.status === routes.createSession.status ? sessionCookie(session) : undefined;
 }
 

@@ -21,6 +21,13 @@ const errorsOf = (route: Route) => {
     ...(route.auth === 'session'
       ? { 401: error('No session, or it ended: the code says whether it expired or the access was removed') }
       : {}),
+    ...(route.id === 'portal/create-session'
+      ? {
+          401: error(
+            '`login_code_invalid`: the code does not work, whatever the reason (B24); or, for a link, the add-on is off',
+          ),
+        }
+      : {}),
     ...(route.method !== 'GET' && route.path.startsWith('/portal/')
       ? { 403: error('`csrf` without `X-Requested-With: portal`, or not allowed') }
       : route.auth === 'jwt'

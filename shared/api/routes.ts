@@ -20,6 +20,8 @@ export interface RouteAccess {
   email?: boolean;
   /** Signs or verifies list cursors (reads the cursor secret). */
   cursor?: boolean;
+  /** Makes or checks login codes (reads the login-code secret, the key of their keyed hash; B24). */
+  loginCode?: boolean;
   /** Puts events on the project's bus (EVENT_BUS_NAME, events:PutEvents on that bus only). */
   events?: boolean;
   /**
@@ -432,7 +434,7 @@ export const routes = {
     path: '/portal/login-links',
     auth: 'public',
     status: 202,
-    summary: 'E-mail login links; the same answer for every address (B7)',
+    summary: 'E-mail login links and codes; answers the login request id, alike for every address (B7, B24)',
     body: portal.loginLinkRequest,
     access: { table: 'readWrite', events: true },
   }),
@@ -452,9 +454,10 @@ export const routes = {
     path: '/portal/sessions',
     auth: 'public',
     status: 201,
-    summary: 'Log in with a login link: consumes it, sets the session cookie (B7)',
+    summary:
+      'Log in with a login link, or a login request and its code: consumes both, sets the session cookie (B7, B24)',
     body: portal.sessionCreate,
-    access: write,
+    access: { table: 'readWrite', loginCode: true },
   }),
   deleteSession: route({
     id: 'portal/delete-session',

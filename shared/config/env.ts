@@ -20,6 +20,8 @@ export function optionalEnv(name: string): string | undefined {
  * PORTAL_BASE_URL         e.g. https://portal.example.com — links in e-mails come from here only
  * CURSOR_SECRET           local stack and tests: the key that signs list cursors
  * CURSOR_SECRET_ARN       AWS: Secrets Manager secret holding that key
+ * LOGIN_CODE_SECRET       local stack and tests: the key of the login codes' keyed hash (B24)
+ * LOGIN_CODE_SECRET_ARN   AWS: Secrets Manager secret holding that key
  * EVENT_BUS_NAME          the project's EventBridge bus (functions that publish events)
  * EVENTBRIDGE_ENDPOINT    local stack only: the local bus's PutEvents endpoint
  * ORIGIN_SECRET_ARN       AWS (every API function): Secrets Manager secret whose value CloudFront
@@ -35,6 +37,8 @@ export const envNames = {
   portalBaseUrl: 'PORTAL_BASE_URL',
   cursorSecret: 'CURSOR_SECRET',
   cursorSecretArn: 'CURSOR_SECRET_ARN',
+  loginCodeSecret: 'LOGIN_CODE_SECRET',
+  loginCodeSecretArn: 'LOGIN_CODE_SECRET_ARN',
   eventBusName: 'EVENT_BUS_NAME',
   eventBridgeEndpoint: 'EVENTBRIDGE_ENDPOINT',
   originSecretArn: 'ORIGIN_SECRET_ARN',

@@ -35,6 +35,8 @@ export const itemTypes = {
   submissionGuard: 'submissionGuard',
   session: 'session',
   loginLink: 'loginLink',
+  loginRequest: 'loginRequest',
+  newestLoginRequest: 'newestLoginRequest',
   loginEmail: 'loginEmail',
   rateCounter: 'rateCounter',
   requisition: 'requisition',

@@ -1,7 +1,7 @@
 /**
  * Key builders, defined once. Every partition key of tenant data starts with `A#<accountId>`;
- * the only keys without it are pointer-only lookups (token hashes, login e-mail index, rate-limit
- * counters), which hold nothing but the ids to follow. See shared/data/ACCESS-PATTERNS.md.
+ * the only keys without it are pointer-only lookups (token hashes, login requests, login e-mail
+ * index, rate-limit counters), which hold nothing but the ids to follow. See shared/data/ACCESS-PATTERNS.md.
  */
 const account = (accountId: string) => `A#${accountId}`;
 const sessionPrefix = 'SESSION#';
@@ -45,6 +45,10 @@ export const keys = {
   loginLinksOfContact: (accountId: string, contactId: string) => ({
     GSI1PK: `${account(accountId)}#C#${contactId}#LOGINLINKS`,
   }),
+  /** One login request (B24): its codes' keyed hashes and the wrong-code counter, by the id's hash. */
+  loginRequest: (requestIdHash: string) => ({ PK: `LOGINREQ#${requestIdHash}`, SK: '#LOGINREQ' }),
+  /** Which login request of this e-mail is the newest: only its links and codes work (B24). */
+  newestLoginRequest: (emailHash: string) => ({ PK: `LOGINNEWEST#${emailHash}`, SK: '#NEWEST' }),
   /** One entry per (agency, contact) that may log in with this e-mail; the e-mail is stored hashed. */
   loginEmail: (emailHash: string, accountId: string, contactId: string) => ({
     PK: `LOGINEMAIL#${emailHash}`,

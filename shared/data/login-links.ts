@@ -1,8 +1,8 @@
-import { BatchWriteCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
+import { GetCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
 import type { AuditEntry } from '../domain/audit.ts';
 import { epochSeconds } from '../util/time.ts';
-import { accountFromItem } from './accounts.ts';
+import { accountFromItem, portalEnabledCheck } from './accounts.ts';
 import { auditItem } from './audit.ts';
 import { batchGet } from './batch-get.ts';
 import { contactFromItem } from './contacts.ts';
@@ -11,85 +11,66 @@ import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
 import { organizationFromItem } from './organizations.ts';
 import { newSessionItem, type SessionRecord } from './sessions.ts';
-import { loadPointer, type PortalGrant } from './subjects.ts';
-import { portalEnabledCheck } from './accounts.ts';
+import type { PortalGrant } from './subjects.ts';
 
+/**
+ * One login of one agency (B7). Its token's hash is its key; its login code (B24) is a second key,
+ * kept on the login request. Starting a session deletes this item, so whichever key comes second
+ * finds nothing: link and code are one login.
+ */
 export interface LoginLinkRecord extends PortalGrant {
   createdAt: string;
   expiresAt: string;
+  /** The e-mail it was sent to (hashed) and its login request: only the newest request's work (B24). */
+  emailHash: string;
+  requestStamp: string;
 }
 
-/** Everyone who may log in with this e-mail, one entry per agency and contact: one Query. */
-export async function loginEntries(emailHash: string) {
-  const { Items } = await db.send(
-    new QueryCommand({
-      TableName: tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': keys.loginEmailPartition(emailHash) },
-      Limit: 100,
-    }),
-  );
-  return (Items ?? []) as { accountId: string; contactId: string; portalUserId: string }[];
+export function loginLinkItem(tokenHash: string, record: LoginLinkRecord): Item {
+  return {
+    ...record,
+    // Keys last, so nothing in the record can ever point the item elsewhere.
+    ...keys.loginLink(tokenHash),
+    ...keys.loginLinksOfContact(record.accountId, record.contactId),
+    GSI1SK: record.createdAt,
+    type: itemTypes.loginLink,
+    ttl: epochSeconds(new Date(record.expiresAt)) + 86_400,
+  };
 }
 
-/** The contacts and accounts behind the entries (one BatchGet), then their organizations (one more). */
-export async function loginSubjects(
-  entries: { accountId: string; contactId: string; portalUserId: string }[],
-) {
-  const firstKeys = entries.flatMap((e) => [
-    keys.contact(e.accountId, e.contactId),
-    keys.account(e.accountId),
+/**
+ * What a login would log into, in one BatchGetItem: the contact, its organization, the account
+ * and whether the login's request is still the newest of its e-mail. Consumes nothing.
+ */
+export async function loadLoginTarget(link: LoginLinkRecord) {
+  const [contact, organization, account, newest] = await batchGet([
+    keys.contact(link.accountId, link.contactId),
+    keys.organization(link.accountId, link.organizationId),
+    keys.account(link.accountId),
+    keys.newestLoginRequest(link.emailHash),
   ]);
-  const first = await batchGet(firstKeys);
-  const subjects = entries.map((e, i) => ({
-    entry: e,
-    contact: first[i * 2] ? contactFromItem(first[i * 2] as Item) : undefined,
-    account: accountFromItem(e.accountId, first[i * 2 + 1]),
-  }));
-  const withOrg = subjects.filter((s) => s.contact?.organizationId);
-  const orgs = withOrg.length
-    ? await batchGet(
-        withOrg.map((s) => keys.organization(s.entry.accountId, s.contact?.organizationId as string)),
-      )
-    : [];
-  return withOrg.map((s, i) => ({
-    ...s,
-    organization: orgs[i] ? organizationFromItem(orgs[i] as Item) : undefined,
-  }));
+  return {
+    link,
+    contact: contact ? contactFromItem(contact) : undefined,
+    organization: organization ? organizationFromItem(organization) : undefined,
+    account: accountFromItem(link.accountId, account),
+    isNewest: newest?.requestStamp === link.requestStamp,
+  };
 }
 
-export async function storeLoginLinks(links: { hash: string; record: LoginLinkRecord }[]): Promise<void> {
-  for (let i = 0; i < links.length; i += 25) {
-    let requests: Record<string, unknown>[] = links.slice(i, i + 25).map(({ hash, record }) => ({
-      PutRequest: {
-        Item: {
-          ...keys.loginLink(hash),
-          ...keys.loginLinksOfContact(record.accountId, record.contactId),
-          GSI1SK: record.createdAt,
-          type: itemTypes.loginLink,
-          ...record,
-          ttl: epochSeconds(new Date(record.expiresAt)) + 86_400,
-        },
-      },
-    }));
-    for (let attempt = 0; requests.length && attempt < 5; attempt++) {
-      const result = await db.send(
-        new BatchWriteCommand({ RequestItems: { [tableName]: requests as never } }),
-      );
-      requests = (result.UnprocessedItems?.[tableName] ?? []) as Record<string, unknown>[];
-      if (requests.length) await new Promise((r) => setTimeout(r, 25 * 2 ** attempt));
-    }
-    if (requests.length) throw new Error('BatchWriteItem left login links unprocessed');
-  }
-}
-
-/** The link behind a token and what it would log into, in two reads. Consumes nothing. */
+/** The link behind a token (consistent read), then what it would log into: two requests. */
 export async function loadLoginLink(tokenHash: string) {
-  const loaded = await loadPointer<LoginLinkRecord>(keys.loginLink(tokenHash));
-  return loaded && { ...loaded, link: loaded.pointer };
+  const { Item } = await db.send(
+    new GetCommand({ TableName: tableName, Key: keys.loginLink(tokenHash), ConsistentRead: true }),
+  );
+  return Item ? loadLoginTarget(Item as LoginLinkRecord) : undefined;
 }
 
-/** Consumes the link (single use under concurrency) and starts a session, re-checking the access. */
+/**
+ * Consumes the login (single use under concurrency, whether by link or by code) and starts a
+ * session, re-checking in the same transaction that the access still holds and that no newer
+ * login request of the e-mail exists.
+ */
 export async function commitLogin(c: {
   tokenHash: string;
   link: LoginLinkRecord;
@@ -107,6 +88,14 @@ export async function commitLogin(c: {
               Key: keys.loginLink(c.tokenHash),
               ConditionExpression: 'attribute_exists(PK) AND expiresAt > :now',
               ExpressionAttributeValues: { ':now': c.now },
+            },
+          },
+          {
+            ConditionCheck: {
+              TableName: tableName,
+              Key: keys.newestLoginRequest(c.link.emailHash),
+              ConditionExpression: 'requestStamp = :stamp',
+              ExpressionAttributeValues: { ':stamp': c.link.requestStamp },
             },
           },
           {

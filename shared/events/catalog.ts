@@ -20,6 +20,8 @@ export type DetailType = (typeof detailTypes)[keyof typeof detailTypes];
 export interface LoginLinksRequested {
   email: string;
   requestedAt: string;
+  /** SHA-256 of the loginRequestId the route answered (B24); absent on events from before B24. */
+  loginRequestIdHash?: string;
 }
 
 /** The access that ended: the handlers touch only what was made for this version or earlier (B20). */

@@ -20,10 +20,10 @@ const rule = (r: Omit<EventRule, 'source'>): EventRule => ({ ...r, source: event
 export const eventRules: EventRule[] = [
   rule({
     id: 'send-login-links',
-    description: 'B7: e-mail one login link per agency to a portal user who asked for one',
+    description: 'B7, B24: e-mail one login link and code per agency to a portal user who asked for one',
     detailTypes: [t.loginLinksRequested],
     handler: 'events/send-login-links',
-    access: { table: 'readWrite', email: true },
+    access: { table: 'readWrite', email: true, loginCode: true },
   }),
   rule({
     id: 'cascade-organization',

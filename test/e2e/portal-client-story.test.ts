@@ -124,7 +124,9 @@ describe('the client story in the browser', () => {
       'Rejected',
     ]);
     await stage.selectOption({ label: 'Interview' });
-    await ada.getByLabel('Remark').fill('Strong on streaming; please invite for a first interview.');
+    await ada
+      .getByLabel('Remark (optional)')
+      .fill('Strong on streaming; please invite for a first interview.');
     await capture(page, 'job-move-form');
     await ada.getByRole('button', { name: 'Move candidate' }).last().click();
     await expect.poll(() => page.getByText('Ada Lovelace moved to Interview.').isVisible()).toBe(true);
@@ -158,7 +160,7 @@ describe('the client story in the browser', () => {
     await alan.getByRole('button', { name: 'Add remark' }).click();
     await expect.poll(() => alan.getByText('Enter the remark.').isVisible()).toBe(true);
     await expectAccessible(page, 'remark form with an error');
-    await alan.getByLabel('Remark').fill('Could we see his notice period?');
+    await alan.getByLabel('Remark', { exact: true }).fill('Could we see his notice period?');
     await alan.getByRole('button', { name: 'Add remark' }).click();
     await expect.poll(() => page.getByText('Remark added.').isVisible()).toBe(true);
     await alan.getByText(/History and remarks/).click();

@@ -51,6 +51,7 @@ describe('every function', () => {
       envNames.dynamoEndpoint,
       envNames.sesEndpoint,
       envNames.cursorSecret,
+      envNames.loginCodeSecret,
       envNames.eventBridgeEndpoint,
       envNames.originSecret,
     ]) {
@@ -115,21 +116,19 @@ describe('least privilege from route.access', () => {
     }
 
     // Secrets: the origin secret always (every API function checks the origin header), the cursor
-    // key only where the route pages.
+    // key only where the route pages, the login-code key (B24) only where codes are checked.
     const secretsRead = statements
       .filter((st) => actionsOf([st]).includes('secretsmanager:GetSecretValue'))
       .flatMap((st) => [st.Resource].flat())
       .map((r) => JSON.stringify(r));
     const cursorSecretReads = secretsRead.filter((r) => r.includes('CursorSecret'));
+    const loginCodeSecretReads = secretsRead.filter((r) => r.includes('LoginCodeSecret'));
     expect(secretsRead.filter((r) => r.includes('OriginSecret'))).toHaveLength(1);
-    expect(secretsRead).toHaveLength(1 + cursorSecretReads.length);
-    if (route.access.cursor) {
-      expect(cursorSecretReads).toHaveLength(1);
-      expect(variables[envNames.cursorSecretArn]).toBeDefined();
-    } else {
-      expect(cursorSecretReads).toEqual([]);
-      expect(variables[envNames.cursorSecretArn]).toBeUndefined();
-    }
+    expect(secretsRead).toHaveLength(1 + cursorSecretReads.length + loginCodeSecretReads.length);
+    expect(cursorSecretReads).toHaveLength(route.access.cursor ? 1 : 0);
+    expect(loginCodeSecretReads).toHaveLength(route.access.loginCode ? 1 : 0);
+    expect(variables[envNames.cursorSecretArn] !== undefined).toBe(route.access.cursor === true);
+    expect(variables[envNames.loginCodeSecretArn] !== undefined).toBe(route.access.loginCode === true);
 
     const eventStatements = statements.filter((st) => actionsOf([st]).some((a) => a.startsWith('events:')));
     if (route.access.events) {
@@ -146,6 +145,18 @@ describe('least privilege from route.access', () => {
     for (const s of statements.filter((st) => JSON.stringify(st.Resource).includes('*'))) {
       expect(actionsOf([s]).every((a) => a.startsWith('xray:'))).toBe(true);
     }
+  });
+
+  it('B24 only POST /portal/sessions among the routes may read the login-code key', () => {
+    const readers = routeList.filter((route) => {
+      const template = routeTemplate(stacks, route);
+      return statementsOf(template, wiringOf(template, route).fn).some(
+        (s) =>
+          actionsOf([s]).includes('secretsmanager:GetSecretValue') &&
+          JSON.stringify(s.Resource).includes('LoginCodeSecret'),
+      );
+    });
+    expect(readers.map(routeKey)).toEqual(['POST /portal/sessions']);
   });
 
   it('uses no AWS managed policies (AWSLambdaBasicExecutionRole writes to every log group)', () => {

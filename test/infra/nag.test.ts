@@ -52,6 +52,16 @@ describe('cdk-nag AwsSolutions', () => {
   });
 });
 
+describe('cdk-nag with an account and region, as `cdk synth` gives them once the CLI knows them', () => {
+  it('has no unacknowledged finding either (some finding ids spell the region out)', () => {
+    const { app: located } = buildTestApp({
+      nag: true,
+      env: { account: '123456789012', region: 'eu-west-1' },
+    });
+    expect(describeFindings(synthNagReport(located))).toEqual([]);
+  });
+});
+
 describe('synth', () => {
   it('raises no aws-cdk-lib warning or error either', () => {
     // app.synth() is cached: this is the assembly the checks above ran on.

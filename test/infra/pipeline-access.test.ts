@@ -1,6 +1,7 @@
 import type { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tableActions } from '../../lib/constructs/function-access.ts';
+import { envNames } from '../../shared/config/env.ts';
 import { type EventRule, eventRules, streamPublisher } from '../../shared/events/rules.ts';
 import { actionsOf, type CfnResource, type Statement, statementsOf } from './app-fixture.ts';
 import {
@@ -21,6 +22,14 @@ beforeAll(() => {
 });
 
 const writeActions: string[] = [...tableActions.write];
+/** The data stack's secret whose description mentions `describing`. */
+const secretId = (describing: string) => {
+  const ids = Object.entries(data.findResources('AWS::SecretsManager::Secret'))
+    .filter(([, r]) => String((r as CfnResource).Properties?.Description).includes(describing))
+    .map(([id]) => id);
+  if (ids.length !== 1) throw new Error(`Expected one secret for ${describing}, found ${ids.length}`);
+  return ids[0]!;
+};
 const streamActions = ['dynamodb:DescribeStream', 'dynamodb:GetRecords', 'dynamodb:GetShardIterator'];
 const withAction = (statements: Statement[], prefix: string) =>
   statements.filter((s) => actionsOf([s]).some((a) => a.startsWith(prefix)));
@@ -45,7 +54,17 @@ function expectGrantsOf(fn: CfnResource, access: EventRule['access']) {
   } else {
     expect(eventStatements).toEqual([]);
   }
-  expect(actions.some((a) => a.startsWith('secretsmanager:'))).toBe(access.cursor === true);
+  // Secrets only as `access` names them; the login-code key (B24) only for the handler that makes codes.
+  const secretStatements = withAction(statements, 'secretsmanager:');
+  const expectedSecrets = [
+    ...(access.cursor ? [secretId('list cursors')] : []),
+    ...(access.loginCode ? [secretId('login codes')] : []),
+  ];
+  expect(secretStatements.map((s) => importedFrom(data, s.Resource))).toEqual(
+    expectedSecrets.map((id) => ({ Ref: id })),
+  );
+  const variables = fn.Properties!.Environment.Variables as Record<string, unknown>;
+  expect(variables[envNames.loginCodeSecretArn] !== undefined).toBe(access.loginCode === true);
   expect(actions).not.toContain('dynamodb:Scan');
   return statements;
 }
@@ -63,6 +82,18 @@ describe('rule handlers: least privilege from rule.access', () => {
       expect(actionsOf([s]).every((a) => a.startsWith('xray:'))).toBe(true);
     }
   });
+});
+
+it('B24 among the pipeline handlers only send-login-links may read the login-code key', () => {
+  const loginCodeSecret = { Ref: secretId('login codes') };
+  const readers = eventRules.filter((rule) =>
+    statementsOf(pipeline, ruleWiringOf(pipeline, rule).fn).some(
+      (s) =>
+        actionsOf([s]).includes('secretsmanager:GetSecretValue') &&
+        JSON.stringify(importedFrom(data, s.Resource)) === JSON.stringify(loginCodeSecret),
+    ),
+  );
+  expect(readers.map((r) => r.id)).toEqual(['send-login-links']);
 });
 
 describe('the stream publisher: least privilege', () => {

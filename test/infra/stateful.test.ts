@@ -48,15 +48,23 @@ describe('the table', () => {
   });
 });
 
-describe('the cursor secret', () => {
-  it('is a generated 64-character key', () => {
+describe('the secrets', () => {
+  it.each([
+    ['the cursor key', 'list cursors'],
+    ['B24 the login-code key', 'login codes'],
+  ])('%s is a generated 64-character key of its own', (_name, describing) => {
     data.hasResourceProperties('AWS::SecretsManager::Secret', {
+      Description: Match.stringLikeRegexp(describing),
       GenerateSecretString: {
         PasswordLength: 64,
         ExcludePunctuation: true,
         SecretStringTemplate: Match.absent(),
       },
     });
+  });
+
+  it('are two, one per purpose', () => {
+    data.resourceCountIs('AWS::SecretsManager::Secret', 2);
   });
 });
 

@@ -7,6 +7,7 @@ Object.assign(process.env, {
   EMAIL_FROM: 'no-reply@agency.test',
   PORTAL_BASE_URL: 'https://portal.agency.test',
   CURSOR_SECRET: 'unit-test-cursor-secret-0123456789abcdef',
+  LOGIN_CODE_SECRET: 'unit-test-login-code-secret-0123456789abcdef',
   ORIGIN_SECRET: 'unit-test-origin-secret-0123456789abcdef',
   EVENT_BUS_NAME: 'unit-bus',
   AWS_REGION: 'us-east-1',
@@ -20,6 +21,7 @@ for (const localOnly of [
   'EVENTBRIDGE_ENDPOINT',
   'SES_CONFIGURATION_SET',
   'CURSOR_SECRET_ARN',
+  'LOGIN_CODE_SECRET_ARN',
   'ORIGIN_SECRET_ARN',
 ])
   delete process.env[localOnly];

@@ -24,6 +24,12 @@ afterAll(() => rm(base, { recursive: true, force: true }));
 const text = (answer: { body: Buffer } | undefined) => answer?.body.toString('utf8') ?? '';
 
 describe('local server: the web app on the same origin', () => {
+  it('recruiters sign in through the local token issuer here: /auth-config.json says so', async () => {
+    const answer = await createStaticSite({ webRoot })('GET', '/auth-config.json');
+    expect(answer?.statusCode).toBe(200);
+    expect(JSON.parse(text(answer))).toEqual({ mode: 'local' });
+  });
+
   it('page routes (no file extension) get index.html, revalidated on every load', async () => {
     const site = createStaticSite({ webRoot });
     for (const path of [

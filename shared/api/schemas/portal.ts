@@ -17,7 +17,29 @@ export const signup = z
 export type Signup = z.infer<typeof signup>;
 
 export const loginLinkRequest = z.object({ email }).strict();
-export const sessionCreate = z.object({ token }).strict();
+
+/** What POST /portal/login-links answers (B24): same form for every address. */
+export const loginRequestId = z
+  .string()
+  .regex(tokenPattern, 'must be the loginRequestId that POST /portal/login-links answered');
+/** A login code as a person types or pastes it: spaces (and dashes) between the digits are fine. */
+const codeMessage = 'must be the 6-digit code from the login e-mail';
+export const loginCode = z
+  .string()
+  .max(32, codeMessage)
+  .regex(/^[\d\s-]+$/, codeMessage)
+  .transform((code) => code.replace(/[\s-]/g, ''))
+  .pipe(z.string().regex(/^\d{6}$/, codeMessage))
+  .meta({
+    description: 'The 6-digit login code of the e-mail; spaces and dashes between the digits are ignored',
+  });
+
+/** Log in with a login link's token, or with the login request and one of its codes (B7, B24). */
+export const sessionCreate = z.union(
+  [z.object({ token }).strict(), z.object({ loginRequestId, code: loginCode }).strict()],
+  { error: 'give either token (from a login link) or loginRequestId and code' },
+);
+export type SessionCreate = z.infer<typeof sessionCreate>;
 
 export const move = z.object({ stage, remark: longText.trim().min(1).optional() }).strict();
 export const remark = z.object({ remark: longText.trim().min(1) }).strict();

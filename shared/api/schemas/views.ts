@@ -120,7 +120,8 @@ export const candidate = z
 
 export const remark = z
   .object({
-    text: z.string(),
+    /** Absent on a move without a remark. */
+    text: z.string().optional(),
     stageFrom: stage.optional(),
     stageTo: stage.optional(),
     visibility: z.enum(['internal', 'client']),
@@ -201,7 +202,15 @@ const portalUser = z.object({
 export const sessionStarted = z
   .object({ user: portalUser, redirectTo: z.literal('/app') })
   .meta({ id: 'SessionStarted' });
-export const loginRequested = z.object({ message: z.string() }).meta({ id: 'LoginRequested' });
+export const loginRequested = z
+  .object({
+    loginRequestId: z.string().meta({
+      description:
+        'B24: names this login request (43 base64url characters, the same form for every address); send it with a login code to POST /portal/sessions',
+    }),
+    message: z.string(),
+  })
+  .meta({ id: 'LoginRequested' });
 export const me = z
   .object({
     user: portalUser,

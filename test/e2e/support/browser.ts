@@ -8,7 +8,7 @@ import { stackInfo } from '../../support/stack-info.ts';
 
 /** Debian's Chromium, headless, reaching nothing but this machine (see TOOLCHAIN notes in docs/testing.md). */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
-  // Playwright gives every launch a fresh temporary profile of its own (it refuses --user-data-dir).
+  // Playwright gives every launch a fresh temporary profile of its own (the --user-data-dir).
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -25,9 +25,7 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
   });
   return {
     browser,
-    async close() {
-      await browser.close();
-    },
+    close: () => browser.close(),
   };
 }
 

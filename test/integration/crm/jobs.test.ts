@@ -100,10 +100,11 @@ describe('B10 sharing a job to the portal', () => {
     const job = await newJob({ primaryContactId: contactA });
     await api('PATCH', `/crm/contacts/${contactA}`, { token, body: { organizationId: orgB } });
     const res = await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token });
-    expect(res.json.error).toMatchObject({
-      code: 'not_shareable',
-      details: { reasons: ['primary_contact_not_in_organization'] },
-    });
+    expect(res.json.error.code).toBe('not_shareable');
+    // Until the release handler runs the job still names the contact; once it has, it names none (B10).
+    expect([['primary_contact_not_in_organization'], ['no_primary_contact']]).toContainEqual(
+      res.json.error.details.reasons,
+    );
   });
 
   it('B10 shares, unshares, and a change of organization unshares', async () => {

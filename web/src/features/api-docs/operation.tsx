@@ -1,6 +1,6 @@
 import { type JsonSchema, limitsText, type Op, type OpenApi, resolve, typeText } from './openapi-model.ts';
 
-function Fields({ doc, schema }: { doc: OpenApi; schema: JsonSchema }) {
+function Fields({ doc, schema, label }: { doc: OpenApi; schema: JsonSchema; label: string }) {
   const s = resolve(doc, schema);
   if (!s.properties)
     return (
@@ -9,7 +9,8 @@ function Fields({ doc, schema }: { doc: OpenApi; schema: JsonSchema }) {
       </p>
     );
   return (
-    <div className="table-scroll">
+    // Focusable and named, so a keyboard can scroll it on a narrow screen.
+    <div className="table-scroll" tabIndex={0} role="region" aria-label={label}>
       <table className="api-fields">
         <thead>
           <tr>
@@ -80,7 +81,7 @@ export function Operation({ doc, op }: { doc: OpenApi; op: Op }) {
       {body ? (
         <>
           <h4>Request body</h4>
-          <Fields doc={doc} schema={body} />
+          <Fields doc={doc} schema={body} label={`${op.method} ${op.path}: request body fields`} />
         </>
       ) : null}
       <h4>Answers</h4>

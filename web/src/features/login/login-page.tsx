@@ -11,14 +11,27 @@ import { useSearchParam } from '../../lib/search-params.ts';
 import { portalSchemas, warmPortalSchemas } from '../../lib/portal-schemas.ts';
 import { issuesByField } from '../../lib/zod-errors.ts';
 import { endedReason } from './ended-reasons.ts';
+import {
+  forgetLoginRequest,
+  LoginCodeForm,
+  rememberedLoginRequest,
+  rememberLoginRequest,
+} from './login-code-form.tsx';
 
 /** B7: one answer for every address, so the page cannot tell whether an address is known. */
 export default function LoginPage() {
   const ended = endedReason(useSearchParam('ended'));
   const [email, setEmail] = useState('');
   const [error, setError] = useState<string>();
+  // A reason to show (the last visit ended) outranks a login request left from before.
+  const [pending, setPending] = useState(() => (ended ? undefined : rememberedLoginRequest()));
   const request = useMutation({
     mutationFn: (address: string) => unwrap(api.POST('/portal/login-links', { body: { email: address } })),
+    onSuccess: (answer, address) => {
+      const next = { loginRequestId: answer.loginRequestId, email: address };
+      rememberLoginRequest(next);
+      setPending(next);
+    },
   });
 
   const submit = async (e: FormEvent) => {
@@ -30,20 +43,30 @@ export default function LoginPage() {
     request.mutate(parsed.data.email);
   };
 
-  if (request.isSuccess)
+  if (pending)
     return (
       <PublicLayout>
         <Page title="Check your e-mail">
           <StatusMessage>
-            If <strong>{request.variables}</strong> belongs to a Client Portal user, we have sent a login link
-            to it.
+            If <strong>{pending.email}</strong> belongs to a Client Portal user, we have sent it a login
+            e-mail.
           </StatusMessage>
           <p>
-            Open the e-mail and select the link. It works once, within 15 minutes. If you are a client of
-            several agencies, the e-mail has one link for each.
+            Type the 6-digit code from the e-mail here, or select the link in it — on this device or any
+            other. Both work once, within 15 minutes. If you are a client of several agencies, the e-mail has
+            a code for each: the code you type decides where you log in.
           </p>
-          <p>No e-mail after a few minutes? Check your spam or junk folder, then ask for a new link.</p>
-          <button type="button" className="button button-secondary" onClick={() => request.reset()}>
+          <LoginCodeForm loginRequestId={pending.loginRequestId} />
+          <p>No e-mail after a few minutes? Check your spam or junk folder, then ask for a new one.</p>
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() => {
+              forgetLoginRequest();
+              setPending(undefined);
+              request.reset();
+            }}
+          >
             Use a different address
           </button>
         </Page>
@@ -68,7 +91,7 @@ export default function LoginPage() {
               : failure.message}
           </ErrorMessage>
         ) : null}
-        <p>Enter the e-mail address your recruiter invited. We will e-mail you a link that logs you in.</p>
+        <p>Enter the e-mail address your recruiter invited. We will e-mail you a login code and a link.</p>
         <form onSubmit={(e) => void submit(e)} onFocus={warmPortalSchemas} noValidate className="form">
           <TextField
             label="Email"

@@ -380,7 +380,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** E-mail login links; the same answer for every address (B7) */
+        /** E-mail login links and codes; answers the login request id, alike for every address (B7, B24) */
         post: operations["requestLoginLinks"];
         delete?: never;
         options?: never;
@@ -414,7 +414,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Log in with a login link: consumes it, sets the session cookie (B7) */
+        /** Log in with a login link, or a login request and its code: consumes both, sets the session cookie (B7, B24) */
         post: operations["createSession"];
         delete?: never;
         options?: never;
@@ -713,7 +713,7 @@ export interface components {
             remarks: components["schemas"]["Remark"][];
         };
         Remark: {
-            text: string;
+            text?: string;
             /** @enum {string} */
             stageFrom?: "submitted" | "shortlisted" | "interview" | "offer" | "hired" | "rejected";
             /** @enum {string} */
@@ -782,6 +782,8 @@ export interface components {
             redirectTo: "/app";
         };
         LoginRequested: {
+            /** @description B24: names this login request (43 base64url characters, the same form for every address); send it with a login code to POST /portal/sessions */
+            loginRequestId: string;
             message: string;
         };
         LoginLinkInfo: {
@@ -3523,6 +3525,10 @@ export interface operations {
             content: {
                 "application/json": {
                     token: string;
+                } | {
+                    loginRequestId: string;
+                    /** @description The 6-digit login code of the e-mail; spaces and dashes between the digits are ignored */
+                    code: string;
                 };
             };
         };
@@ -3538,6 +3544,15 @@ export interface operations {
             };
             /** @description Malformed or invalid input; `details` names each field */
             400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description `login_code_invalid`: the code does not work, whatever the reason (B24); or, for a link, the add-on is off */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

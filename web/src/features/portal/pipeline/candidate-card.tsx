@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { Badge, StatusMessage } from '../../../components/ui/feedback.tsx';
+import { Badge } from '../../../components/ui/feedback.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { stageLabels } from '../../../lib/format.ts';
 import type { PortalJob, PortalSubmission } from '../queries.ts';
@@ -8,19 +8,24 @@ import { RemarkHistory } from './remark-history.tsx';
 
 type Panel = 'move' | 'remark' | null;
 
-export function CandidateCard({ job, submission }: { job: PortalJob; submission: PortalSubmission }) {
+export function CandidateCard({
+  job,
+  submission,
+  onDone,
+}: {
+  job: PortalJob;
+  submission: PortalSubmission;
+  /** Announced by the pipeline: a moved card changes stage section, so it cannot say it itself. */
+  onDone(message: string): void;
+}) {
   const [panel, setPanel] = useState<Panel>(null);
-  const [done, setDone] = useState<string>();
   const nameId = useId();
   const panelId = useId();
   const targets = job.clientAllowedStages.filter((s) => s !== submission.stage);
-  const toggle = (next: Panel) => {
-    setDone(undefined);
-    setPanel((p) => (p === next ? null : next));
-  };
+  const toggle = (next: Panel) => setPanel((p) => (p === next ? null : next));
   const finished = (message: string) => {
     setPanel(null);
-    setDone(message);
+    onDone(message);
   };
   return (
     <li className="card-item">
@@ -39,7 +44,6 @@ export function CandidateCard({ job, submission }: { job: PortalJob; submission:
         </p>
         {submission.candidate.summary ? <p className="prose">{submission.candidate.summary}</p> : null}
         <RemarkHistory remarks={submission.remarks} />
-        {done ? <StatusMessage>{done}</StatusMessage> : null}
         <div className="button-row">
           {targets.length > 0 ? (
             <button

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/feedback.tsx';
+import { useState } from 'react';
+import { EmptyState, ErrorMessage, Loading, StatusMessage } from '../../../components/ui/feedback.tsx';
 import { stageLabels, stageOrder } from '../../../lib/format.ts';
 import { pipelineQuery, type PortalJob } from '../queries.ts';
 import { CandidateCard } from './candidate-card.tsx';
@@ -7,9 +8,11 @@ import { CandidateCard } from './candidate-card.tsx';
 /** B11, B12: the candidates of a job, grouped by stage in pipeline order. */
 export function Pipeline({ job }: { job: PortalJob }) {
   const pipeline = useQuery(pipelineQuery(job.id));
+  const [news, setNews] = useState<string>();
   return (
     <section aria-labelledby="pipeline-title" className="pipeline">
       <h2 id="pipeline-title">Candidate pipeline</h2>
+      {news ? <StatusMessage>{news}</StatusMessage> : null}
       {pipeline.isError ? (
         <ErrorMessage title="The candidates could not be loaded">{pipeline.error.message}</ErrorMessage>
       ) : !pipeline.data ? (
@@ -39,7 +42,7 @@ export function Pipeline({ job }: { job: PortalJob }) {
                 </h3>
                 <ul className="cards">
                   {here.map((submission) => (
-                    <CandidateCard key={submission.id} job={job} submission={submission} />
+                    <CandidateCard key={submission.id} job={job} submission={submission} onDone={setNews} />
                   ))}
                 </ul>
               </section>
