@@ -7,7 +7,6 @@ import {
   eventually,
   moreActions,
   newRecruiter,
-  offerLocalSignIn,
   openSection,
   signInLocally,
   type RecruiterIdentity,
@@ -287,7 +286,6 @@ describe('settings and the session', () => {
   it('Continue as demo admin signs in to the seeded agency; Sign out forgets the session', async () => {
     const person = await newPerson(browser);
     const { page } = person;
-    await offerLocalSignIn(person.context);
     await page.goto('/recruiter');
     await eventually(() => heading(page).textContent()).toBe('Sign in to the recruiter console');
     await capture(page, 'recruiter-sign-in');
@@ -308,7 +306,6 @@ describe('settings and the session', () => {
     await person.context.route('**/crm/**', (route) =>
       route.fulfill({ status: 401, contentType: 'application/json', body: '{"message":"Unauthorized"}' }),
     );
-    await offerLocalSignIn(person.context);
     await page.goto('/recruiter/organizations');
     await page.getByLabel('Account ID').fill(who.accountId);
     await page.getByLabel('Email').fill(who.email);

@@ -1,7 +1,6 @@
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { newAccountId } from '../../support/api.ts';
-import { stackInfo } from '../../support/stack-info.ts';
 
 /**
  * A bounded poll long enough for a cold local stack (each handler loads on its first request, which
@@ -23,23 +22,8 @@ export function newRecruiter(overrides: Partial<RecruiterIdentity> = {}): Recrui
   return { accountId, email: `rita@${accountId}.test`, name: 'Rita Recruiter', role: 'admin', ...overrides };
 }
 
-let authConfigServed: boolean | undefined;
-
-/**
- * The console reads `/auth-config.json` to choose its sign-in. A stack that does not serve it yet
- * (404) gets `{"mode":"local"}` answered in the browser; once the stack serves it, this does nothing.
- */
-export async function offerLocalSignIn(context: BrowserContext): Promise<void> {
-  authConfigServed ??= (await fetch(`${stackInfo().appUrl}/auth-config.json`)).status !== 404;
-  if (authConfigServed) return;
-  await context.route('**/auth-config.json', (route) =>
-    route.fulfill({ status: 200, contentType: 'application/json', body: '{"mode":"local"}' }),
-  );
-}
-
 /** Opens /recruiter and signs in with the local form, as a person types it. */
 export async function signInLocally(page: Page, who: RecruiterIdentity, path = '/recruiter'): Promise<void> {
-  await offerLocalSignIn(page.context());
   await page.goto(path);
   await page.getByLabel('Account ID').fill(who.accountId);
   await page.getByLabel('Email').fill(who.email);
