@@ -15,6 +15,8 @@ export interface RecruiterClaims {
   accountId: string;
   email: string;
   role: 'admin' | 'recruiter';
+  /** The person's name, as Cognito's `name` attribute carries it. */
+  name?: string;
 }
 
 export async function generateSigningKey(): Promise<SigningKey> {
@@ -60,6 +62,7 @@ export function idTokenClaims(claims: RecruiterClaims): Record<string, unknown> 
     email_verified: true,
     'custom:accountId': claims.accountId,
     'custom:role': claims.role,
+    ...(claims.name ? { name: claims.name } : {}),
     token_use: 'id',
     auth_time: Math.floor(Date.now() / 1000),
     jti: randomUUID(),

@@ -35,6 +35,8 @@ const tokenRequest = z
     accountId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, _ or -'),
     email: z.email().max(254).optional(),
     role: z.enum(['admin', 'recruiter']),
+    // The `name` claim: how remarks and the console name the recruiter.
+    name: z.string().trim().min(1).max(200).optional(),
   })
   .strict();
 
@@ -63,9 +65,9 @@ async function mintToken(ctx: LocalRoutesContext, body: string | undefined): Pro
       errorBody('validation_failed', 'The request body is not valid.', fieldDetails(parsed.error)),
     );
   }
-  const { accountId, role } = parsed.data;
+  const { accountId, role, name } = parsed.data;
   const email = parsed.data.email ?? `${role}+${accountId}@agency.example.com`;
-  return json(200, { token: await issuer.mint({ accountId, email, role }) });
+  return json(200, { token: await issuer.mint({ accountId, email, role, ...(name ? { name } : {}) }) });
 }
 
 /** `/_local/*`: conveniences of the local stack that do not exist in AWS (its links page at `/_local/`). */

@@ -8,6 +8,7 @@ export const demoAccount = {
   accountId: 'demo-agency',
   email: 'admin@northwind-talent.example',
   role: 'admin',
+  name: 'Morgan Reyes',
 } as const;
 
 export interface SeedResult {

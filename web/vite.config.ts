@@ -27,7 +27,8 @@ export default defineConfig({
     strictPort: true,
     host: '127.0.0.1',
     proxy: Object.fromEntries(
-      ['/crm', '/portal', '/_local'].map((prefix) => [
+      // /auth-config.json too: the stack says how recruiters sign in (a 404 means local in dev).
+      ['/crm', '/portal', '/_local', '/auth-config.json'].map((prefix) => [
         prefix,
         { target: `http://127.0.0.1:${process.env.PORT ?? 3000}`, changeOrigin: false },
       ]),

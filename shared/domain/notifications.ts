@@ -15,7 +15,7 @@ export async function notifyRequisitionSubmitted(r: RequisitionChanged): Promise
   if (!account.notificationEmail) return false;
   const to = account.notificationEmail;
   return sendOnce(`${r.accountId}#req-submitted#${r.requisitionId}`, () =>
-    sendEmail(requisitionSubmittedEmail(to, r)),
+    sendEmail(requisitionSubmittedEmail(to, account.portalName, r)),
   );
 }
 
@@ -26,12 +26,13 @@ export async function notifyClientAction(e: ClientActedOnCandidate): Promise<boo
   const to = account.notificationEmail;
   const last = e.entries.at(-1)?.at ?? '';
   return sendOnce(`${e.accountId}#client-action#${e.submissionId}#${last}`, () =>
-    sendEmail(clientActionEmail(to, e)),
+    sendEmail(clientActionEmail(to, account.portalName, e)),
   );
 }
 
-/** B14: the submitting client hears whether the requisition was approved or rejected (once). */
+/** B14: the submitting client hears whether the requisition was approved or rejected (once), from the agency. */
 export const notifyRequisitionReviewed = (r: RequisitionChanged): Promise<boolean> =>
-  sendOnce(`${r.accountId}#req-reviewed#${r.requisitionId}`, () =>
-    sendEmail(requisitionReviewedEmail(r, portalLinks.app())),
-  );
+  sendOnce(`${r.accountId}#req-reviewed#${r.requisitionId}`, async () => {
+    const account = await getAccountSettings(r.accountId);
+    await sendEmail(requisitionReviewedEmail(r, account.portalName, portalLinks.app()));
+  });

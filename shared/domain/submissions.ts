@@ -7,6 +7,7 @@ import { newId } from '../util/ids.ts';
 import { nowIso } from '../util/time.ts';
 import { notFound, refused } from './errors.ts';
 import { withFreshRead } from './optimistic.ts';
+import { recruiterDisplayName } from './recruiter-name.ts';
 import { appendEntry } from './submission-history.ts';
 
 /** Recruiter view (SPEC §3): everything, internal remarks included. */
@@ -50,8 +51,13 @@ export function updateSubmission(
   submissionId: string,
   patch: SubmissionPatch,
 ) {
+  // The account is read (once, beside the first read) only when the token carries no name.
+  const naming = recruiterDisplayName(recruiter);
   return withFreshRead(async () => {
-    const { job, submission } = await store.getJobAndSubmission(recruiter.accountId, jobId, submissionId);
+    const [{ job, submission }, byName] = await Promise.all([
+      store.getJobAndSubmission(recruiter.accountId, jobId, submissionId),
+      naming,
+    ]);
     if (!job || !submission) throw notFound('The submission');
     const moves = patch.stage !== undefined && patch.stage !== submission.stage;
     if (!moves && patch.remark === undefined) return submissionView(submission);
@@ -60,7 +66,7 @@ export function updateSubmission(
       ...(patch.remark !== undefined ? { text: patch.remark } : {}),
       ...(moves ? { stageFrom: submission.stage, stageTo: patch.stage } : {}),
       visibility: patch.remarkVisibility ?? 'internal',
-      by: { type: 'recruiter', name: recruiter.email },
+      by: { type: 'recruiter', name: byName },
       at: now,
     };
     return submissionView(await appendEntry(recruiter.accountId, submission, entry));

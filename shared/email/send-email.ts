@@ -1,6 +1,7 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { ses } from '../clients/ses.ts';
 import { envNames, optionalEnv, requireEnv } from '../config/env.ts';
+import { mailbox } from './mailbox.ts';
 
 // Read once, at the first send: functions that import this module but never send lack the variables.
 let sender: { from: string; configurationSet: string | undefined } | undefined;
@@ -15,14 +16,16 @@ export interface EmailMessage {
   subject: string;
   html: string;
   text: string;
+  /** The sender's display name: the agency's portal name (`"Acme Recruiting" <portal@…>`). */
+  fromName?: string;
 }
 
-/** One SES v2 SendEmail with HTML and text parts. */
+/** One SES v2 SendEmail with HTML and text parts, from the configured address under the message's name. */
 export async function sendEmail(message: EmailMessage): Promise<void> {
   const { from, configurationSet } = senderConfig();
   await ses.send(
     new SendEmailCommand({
-      FromEmailAddress: from,
+      FromEmailAddress: mailbox(message.fromName, from),
       Destination: { ToAddresses: [message.to] },
       Content: {
         Simple: {

@@ -41,5 +41,5 @@ Join Client Portal: ${input.link}
 
 This invitation is personal and works once, until ${until}. If you did not expect it, you can ignore this e-mail.
 `;
-  return { to: input.to, subject, html, text };
+  return { to: input.to, subject, html, text, fromName: input.agencyName };
 }

@@ -22,7 +22,7 @@ Welcome to the ${input.agencyName} Client Portal. Keep this e-mail: whenever you
 
 Log in to Client Portal: ${input.loginUrl}
 `;
-  return { to: input.to, subject, html, text };
+  return { to: input.to, subject, html, text, fromName: input.agencyName };
 }
 
 export interface MagicLink {
@@ -71,5 +71,6 @@ ${input.links.map((l) => `${l.agencyName} (${l.organizationName})\nLogin code: $
 
 If you did not ask to log in, you can ignore this e-mail. Never tell anyone these codes.
 `;
-  return { to: input.to, subject, html, text };
+  // From the agency when there is one; an e-mail with several agencies' links comes from the portal.
+  return { to: input.to, subject, html, text, fromName: single?.agencyName ?? 'Client Portal' };
 }
