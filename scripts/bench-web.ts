@@ -189,11 +189,9 @@ async function main() {
         );
       });
       await page.goto(`${app}${spec.path}`, { waitUntil: 'commit' });
-      await page.waitForFunction(
-        "document.querySelector('main h1') !== null && document.querySelector('.loading') === null",
-        undefined,
-        { timeout: 15_000 },
-      );
+      // Locator waits, not waitForFunction: the page's CSP forbids the eval that would need.
+      await page.locator('main h1').first().waitFor({ timeout: 15_000 });
+      await page.locator('.loading').waitFor({ state: 'detached', timeout: 15_000 });
       times.push(await page.evaluate<number>('performance.now()'));
       await page.waitForLoadState('networkidle');
       await Promise.all(bodies);
