@@ -12,6 +12,7 @@ interface CognitoPkce {
   startCognitoSignIn(config: CognitoConfig): Promise<void> | void;
   completeCognitoSignIn(config: CognitoConfig, url: string): Promise<CognitoTokens>;
   refreshCognitoTokens(config: CognitoConfig, refreshToken: string): Promise<CognitoTokens>;
+  revokeRefreshToken(config: CognitoConfig, token: string): Promise<void>;
 }
 
 // A glob, not an import: a build without the Cognito module still compiles, and offers no Cognito sign-in.
@@ -72,4 +73,13 @@ export function cognitoLogoutUrl(config: CognitoConfig) {
   url.searchParams.set('client_id', config.clientId);
   url.searchParams.set('logout_uri', config.logoutUri);
   return url.toString();
+}
+
+/**
+ * Sign-out in AWS: the refresh token is revoked first (else it could renew for its 12 hours), then
+ * the managed login ends its own session and comes back. A failed revocation still signs out here.
+ */
+export async function signOutOfCognito(config: CognitoConfig, refreshToken: string | undefined) {
+  if (refreshToken) await (await pkce()).revokeRefreshToken(config, refreshToken).catch(() => undefined);
+  window.location.assign(cognitoLogoutUrl(config));
 }

@@ -100,3 +100,5 @@ export function useRecruiter(): Recruiter {
 
 /** The signed-in recruiter outside React (e.g. in a query function), or undefined. */
 export const currentRecruiter = () => state.recruiter;
+/** For sign-out only: the refresh token to revoke (it never leaves memory otherwise). */
+export const currentRefreshToken = () => tokens?.refreshToken;
