@@ -158,6 +158,7 @@ describe('access and deletion', () => {
     await eventually(() =>
       page.getByRole('region', { name: 'Client Portal access' }).textContent(),
     ).toContain('Active');
+    expect(await page.getByText('Cleo already uses the Client Portal.').isVisible()).toBe(true);
     expect(await moreActions(page)).toEqual(['Edit contact', 'Revoke portal access', 'Delete contact']);
     await page.getByRole('menuitem', { name: 'Revoke portal access' }).click();
     const dialog = page.getByRole('dialog', { name: 'Revoke the portal access of Cleo Client?' });
@@ -222,7 +223,7 @@ describe('access and deletion', () => {
     await expectAccessible(page, 'a deleted contact with its history');
   });
 
-  it('B15 deleting an organization names how many contacts go and how many portal users lose access', async () => {
+  it('B15 an organization is renamed; deleting it names how many contacts go and how many portal users lose access', async () => {
     const { page } = desk;
     const org = await api('POST', '/crm/organizations', { token: agency.token, body: { name: 'Umbrella' } });
     const umbrella = { ...agency, orgId: org.json.id as string };
@@ -236,16 +237,21 @@ describe('access and deletion', () => {
       page.getByRole('list', { name: 'Contacts at Umbrella' }).getByRole('listitem').count(),
     ).toBe(4);
     await capture(page, 'recruiter-organization');
+    await page.getByRole('button', { name: 'Rename' }).click();
+    await page.getByRole('textbox', { name: 'Name' }).fill('Umbrella Corp');
+    await page.getByRole('button', { name: 'Save name' }).click();
+    await eventually(() => heading(page).textContent()).toBe('Umbrella Corp');
+    expect(await page.getByText('The organization is now called Umbrella Corp.').isVisible()).toBe(true);
     await page.getByRole('button', { name: 'Delete organization' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete Umbrella?' });
+    const dialog = page.getByRole('dialog', { name: 'Delete Umbrella Corp?' });
     await eventually(() => dialog.isVisible()).toBe(true);
     expect(await dialog.textContent()).toContain(
-      '4 contacts of Umbrella will be deleted with it. 2 portal users lose access to the Client Portal at once. 1 pending invitation stops working.',
+      '4 contacts of Umbrella Corp will be deleted with it. 2 portal users lose access to the Client Portal at once. 1 pending invitation stops working.',
     );
     await capture(page, 'recruiter-organization-delete');
     await dialog.getByRole('button', { name: 'Delete organization and contacts' }).click();
     await eventually(() => heading(page).textContent()).toBe('Organizations');
-    await eventually(() => page.getByRole('link', { name: 'Umbrella' }).count()).toBe(0);
+    await eventually(() => page.getByRole('link', { name: 'Umbrella Corp' }).count()).toBe(0);
     for (const client of [first, second])
       expect((await portalApi('GET', '/portal/me', { cookie: client.cookie })).status).toBe(401);
     expect(desk.problems).toEqual([]);

@@ -8,6 +8,13 @@ import { reasonWords } from './portal-words.ts';
  */
 export function EligibilityNotice({ contact, onEdit }: { contact: Contact; onEdit(): void }) {
   const reasons = contact.portal.reasons.filter((r) => r !== 'already_active');
+  if (contact.portal.reasons.includes('already_active') && reasons.length === 0)
+    return (
+      <p className="hint">
+        {reasonWords('already_active', contact).why} There is nothing to invite to; to end the access, choose{' '}
+        <strong>Revoke portal access</strong> under More actions.
+      </p>
+    );
   if (contact.portal.eligible || reasons.length === 0) return null;
   return (
     <div className="notice notice-warn" aria-labelledby="not-invitable">
