@@ -26,7 +26,7 @@ export const handlerEntry = (handlerId: string) => `${projectRoot}functions/${ha
  * the banner provides it. The AWS SDK is bundled rather than taken from the runtime, so the deployed
  * code runs the exact SDK versions pinned and tested here.
  */
-const bundling: BundlingOptions = {
+export const bundling: BundlingOptions = {
   forceDockerBundling: false,
   format: OutputFormat.ESM,
   target: 'node22',
