@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { unauthorized } from '../domain/errors.ts';
 
 /** What the HTTP API's JWT authorizer (or the local stack, the same way) vouches for. */
@@ -10,14 +10,14 @@ export interface Recruiter {
 }
 
 const claims = z.object({
-  'custom:accountId': z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  email: z.string().min(3).max(254),
+  'custom:accountId': z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  email: z.string().check(z.minLength(3), z.maxLength(254)),
   'custom:role': z.enum(['admin', 'recruiter']),
 });
 
 /** The tenant always comes from the verified token, never from a path or a body. */
 export function recruiterFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Recruiter {
-  const parsed = claims.safeParse(event.requestContext.authorizer?.jwt?.claims ?? {});
+  const parsed = z.safeParse(claims, event.requestContext.authorizer?.jwt?.claims ?? {});
   if (!parsed.success) throw unauthorized('The token does not name an account and a role.');
   return {
     accountId: parsed.data['custom:accountId'],

@@ -1,44 +1,52 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { tokenPattern } from '../../util/tokens.ts';
-import { email, id, limits, longText, name, optionalName, stage } from './common.ts';
+import { email, limits, longText, name, optionalName, stage } from './common.ts';
+
+/** Droppable when unused, so each bundle holds its own route's schemas only (see common.ts). */
+// @__NO_SIDE_EFFECTS__
+function schema<T>(build: () => T): T {
+  return build();
+}
 
 /** A token as it arrives in a link: base64url of 32 random bytes. */
-export const token = z.string().regex(tokenPattern, 'must be a token from a portal link');
-export const tokenParams = z.object({ token });
+export const token = schema(() =>
+  z.string().check(z.regex(tokenPattern, 'must be a token from a portal link')),
+);
+export const tokenParams = schema(() => z.object({ token }));
 
-export const signup = z
-  .object({
+export const signup = schema(() =>
+  z.strictObject({
     token,
     firstName: name,
     lastName: name,
-    jobTitle: optionalName.nullable().optional(),
-  })
-  .strict();
+    jobTitle: z.optional(z.nullable(optionalName)),
+  }),
+);
 export type Signup = z.infer<typeof signup>;
 
-export const loginLinkRequest = z.object({ email }).strict();
-export const sessionCreate = z.object({ token }).strict();
+export const loginLinkRequest = schema(() => z.strictObject({ email }));
+export const sessionCreate = schema(() => z.strictObject({ token }));
 
-export const move = z.object({ stage, remark: longText.trim().min(1).optional() }).strict();
-export const remark = z.object({ remark: longText.trim().min(1) }).strict();
+const nonEmptyText = schema(() => longText.check(z.trim(), z.minLength(1)));
+export const move = schema(() => z.strictObject({ stage, remark: z.optional(nonEmptyText) }));
+export const remark = schema(() => z.strictObject({ remark: nonEmptyText }));
 
 export const employmentTypes = ['full_time', 'part_time', 'contract', 'temporary', 'internship'] as const;
 
-const salary = z.number().int().min(0).max(100_000_000);
-const requisitionFields = {
-  title: name,
-  description: longText.trim().min(1),
-  qualifications: longText,
-  location: optionalName,
-  employmentType: z.enum(employmentTypes),
-  openings: z.number().int().min(1).max(1000),
-  salaryMin: salary.nullable(),
-  salaryMax: salary.nullable(),
-  currency: z
-    .string()
-    .regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR')
-    .nullable(),
-};
+const requisitionFields = schema(() => {
+  const salary = z.number().check(z.int(), z.minimum(0), z.maximum(100_000_000));
+  return {
+    title: name,
+    description: nonEmptyText,
+    qualifications: longText,
+    location: optionalName,
+    employmentType: z.enum(employmentTypes),
+    openings: z.number().check(z.int(), z.minimum(1), z.maximum(1000)),
+    salaryMin: z.nullable(salary),
+    salaryMax: z.nullable(salary),
+    currency: z.nullable(z.string().check(z.regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code such as EUR'))),
+  };
+});
 
 const salaryRangeIsOrdered = (r: { salaryMin?: number | null; salaryMax?: number | null }) =>
   r.salaryMin === undefined ||
@@ -46,37 +54,33 @@ const salaryRangeIsOrdered = (r: { salaryMin?: number | null; salaryMax?: number
   r.salaryMax === undefined ||
   r.salaryMax === null ||
   r.salaryMin <= r.salaryMax;
+const salaryRange = { message: 'salaryMin must not exceed salaryMax', path: ['salaryMin'] };
 
-export const requisitionCreate = z
-  .object({
-    ...requisitionFields,
-    qualifications: requisitionFields.qualifications.default(''),
-    location: requisitionFields.location.default(''),
-    salaryMin: requisitionFields.salaryMin.optional(),
-    salaryMax: requisitionFields.salaryMax.optional(),
-    currency: requisitionFields.currency.optional(),
-  })
-  .strict()
-  .refine(salaryRangeIsOrdered, { message: 'salaryMin must not exceed salaryMax', path: ['salaryMin'] });
+export const requisitionCreate = schema(() =>
+  z
+    .strictObject({
+      ...requisitionFields,
+      qualifications: z._default(requisitionFields.qualifications, ''),
+      location: z._default(requisitionFields.location, ''),
+      salaryMin: z.optional(requisitionFields.salaryMin),
+      salaryMax: z.optional(requisitionFields.salaryMax),
+      currency: z.optional(requisitionFields.currency),
+    })
+    .check(z.refine(salaryRangeIsOrdered, salaryRange)),
+);
 export type RequisitionCreate = z.infer<typeof requisitionCreate>;
 
-export const requisitionPatch = z
-  .object(requisitionFields)
-  .partial()
-  .strict()
-  .refine((p) => Object.keys(p).length > 0, 'give at least one field to change')
-  .refine(salaryRangeIsOrdered, { message: 'salaryMin must not exceed salaryMax', path: ['salaryMin'] });
+export const requisitionPatch = schema(() =>
+  z.partial(z.strictObject(requisitionFields)).check(
+    z.refine((p) => Object.keys(p).length > 0, 'give at least one field to change'),
+    z.refine(salaryRangeIsOrdered, salaryRange),
+  ),
+);
 export type RequisitionPatch = z.infer<typeof requisitionPatch>;
 
 export const requisitionStatuses = ['pending', 'approved', 'rejected', 'withdrawn'] as const;
 export type RequisitionStatus = (typeof requisitionStatuses)[number];
 
-export const requisitionReject = z.object({ remarks: longText.trim().min(1) }).strict();
-
-export const portalParams = {
-  jobId: z.object({ jobId: id }),
-  jobSubmission: z.object({ jobId: id, submissionId: id }),
-  reqId: z.object({ reqId: id }),
-};
+export const requisitionReject = schema(() => z.strictObject({ remarks: nonEmptyText }));
 
 export { limits };
