@@ -1,9 +1,10 @@
 /**
  * `npm run bench:bundles`: what every function carries, and what that costs at a cold start.
  *
- * Builds every function (routes, rule handlers, the stream publisher) as the CDK app does and the
- * baseline (scripts/bench/baseline-handler.ts: one DocumentClient, one GetItem) with the same
- * options, then imports each bundle in fresh Node processes — with `--enable-source-maps`, as
+ * Builds every function (routes, rule handlers, the stream publisher) exactly as `cdk synth` does —
+ * the same one esbuild run of lib/build/function-bundles.ts — and the baseline
+ * (scripts/bench/baseline-handler.ts: one DocumentClient, one GetItem) with the same options, then
+ * imports each bundle in fresh Node processes — with `--enable-source-maps`, as
  * Lambda runs them, and only the environment variables its function gets — interleaving the
  * baseline, BENCH_RUNS rounds (default 15; fewer only for a quick look). Prints a Markdown table (KB, size ratio,
  * median import ms, baseline ms, init ratio), the largest contributors of the largest bundle and
@@ -12,12 +13,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, type Metafile } from 'esbuild';
-import { accessOf, routeList, type RouteAccess } from '../shared/api/routes.ts';
+import { appFunctions, projectRoot } from '../lib/build/app-functions.ts';
+import { buildFunctionBundles, esbuildOptions } from '../lib/build/function-bundles.ts';
+import type { RouteAccess } from '../shared/api/routes.ts';
 import { envNames } from '../shared/config/env.ts';
-import { eventRules, streamPublisher } from '../shared/events/rules.ts';
 import {
   bundleMarkdown,
   bundleReport,
@@ -25,7 +27,6 @@ import {
   roundOrder,
   type BundleMeasurement,
 } from './bench/bundle-stats.ts';
-import { cdkEsbuildOptions, entryOf } from './bench/cdk-bundling.ts';
 
 const runs = Number(process.env.BENCH_RUNS ?? 15);
 const baselineEvery = 4;
@@ -37,7 +38,6 @@ const load = () =>
 
 interface Target {
   id: string;
-  entry: string;
   env: Record<string, string>;
   file?: string;
   measurement?: BundleMeasurement;
@@ -57,29 +57,33 @@ function environmentOf(access: RouteAccess | undefined): Record<string, string> 
   return env;
 }
 
-const functions: Target[] = [
-  ...routeList.map((r) => ({ id: r.id, access: accessOf(r) })),
-  ...eventRules.map((r) => ({ id: r.handler, access: r.access })),
-  { id: streamPublisher.handler, access: streamPublisher.access },
-].map(({ id, access }) => ({ id, entry: entryOf(id), env: environmentOf(access) }));
+const functions: Target[] = appFunctions().map(({ handlerId, access }) => ({
+  id: handlerId,
+  env: environmentOf(access),
+}));
+const baseline: Target = { id: '(baseline)', env: environmentOf(undefined) };
+const baselineEntry = new URL('./bench/baseline-handler.ts', import.meta.url).pathname;
 
-const baseline: Target = {
-  id: '(baseline)',
-  entry: new URL('./bench/baseline-handler.ts', import.meta.url).pathname,
-  env: environmentOf(undefined),
-};
-
-async function buildAll(outRoot: string): Promise<void> {
-  for (const target of [baseline, ...functions]) {
-    const outdir = join(outRoot, target.id === baseline.id ? 'baseline' : target.id);
-    const result = await build(cdkEsbuildOptions(target.entry, outdir));
-    setBundle(target, join(outdir, 'index.mjs'), result.metafile!);
-  }
+/** The functions as `cdk synth` builds them; the baseline alone, with the same options. */
+async function buildAll(outRoot: string): Promise<number> {
+  const started = performance.now();
+  const { metafile } = await buildFunctionBundles(join(outRoot, 'functions'));
+  const seconds = (performance.now() - started) / 1000;
+  for (const target of functions)
+    setBundle(target, join(outRoot, 'functions', target.id, 'index.mjs'), metafile);
+  const base = await build({
+    ...esbuildOptions,
+    entryPoints: [{ in: baselineEntry, out: 'index' }],
+    outdir: join(outRoot, 'baseline'),
+  });
+  setBundle(baseline, join(outRoot, 'baseline', 'index.mjs'), base.metafile);
+  return seconds;
 }
 
 function setBundle(target: Target, file: string, metafile: Metafile): void {
-  const output = Object.entries(metafile.outputs).find(([path]) => path.endsWith('.mjs'))?.[1];
-  if (!output) throw new Error(`No .mjs output for ${target.id}`);
+  // Metafile paths are relative to esbuild's working directory, the project root.
+  const output = Object.entries(metafile.outputs).find(([path]) => resolve(projectRoot, path) === file)?.[1];
+  if (!output) throw new Error(`No output ${file} for ${target.id}`);
   target.file = file;
   target.measurement = {
     id: target.id,
@@ -129,10 +133,10 @@ async function main(): Promise<void> {
   try {
     log(`Load average before: ${load()} (${process.version})`);
     if (!(runs >= 15)) log(`BENCH_RUNS=${runs}: fewer than 15 rounds, a quick look only`);
-    const started = performance.now();
-    await buildAll(outRoot);
-    const buildSeconds = (performance.now() - started) / 1000;
-    log(`Built ${functions.length} functions and the baseline in ${buildSeconds.toFixed(1)} s`);
+    const buildSeconds = await buildAll(outRoot);
+    log(
+      `Built ${functions.length} functions in ${buildSeconds.toFixed(1)} s (one esbuild run), and the baseline`,
+    );
 
     // Warm the file cache and catch a bundle that cannot load before timing anything.
     for (const target of [baseline, ...functions]) importOnce(target);
@@ -152,7 +156,7 @@ async function main(): Promise<void> {
     console.log(`# Bundles: ${functions.length} functions against the baseline\n`);
     console.log(
       `${runs} rounds, fresh processes, baseline interleaved every ${baselineEvery} functions ` +
-        `(${report.baseline.runs} baseline runs); build ${buildSeconds.toFixed(1)} s; ` +
+        `(${report.baseline.runs} baseline runs); one build of all functions ${buildSeconds.toFixed(1)} s; ` +
         `load average at the end ${load()}; ${process.version}\n`,
     );
     console.log(bundleMarkdown(report));

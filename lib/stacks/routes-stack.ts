@@ -9,6 +9,7 @@ import {
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { Construct } from 'constructs';
 import { type Route, routeKey, accessOf } from '../../shared/api/routes.ts';
+import type { FunctionBundles } from '../build/function-bundles.ts';
 import type { FunctionResources } from '../constructs/function-access.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
 
@@ -18,6 +19,7 @@ export interface RoutesStackProps extends StackProps {
   /** Required when any route has `auth: 'jwt'`. */
   jwtAuthorizer?: IHttpRouteAuthorizer;
   resources: FunctionResources;
+  bundles: FunctionBundles;
 }
 
 /** `crm/get-account` → `CrmGetAccount`: stable construct ids, hence stable logical ids. */
@@ -44,6 +46,7 @@ export class RoutesStack extends Stack {
         description: `${routeKey(route)} (functions/${route.id}.ts)`,
         access: accessOf(route),
         resources: props.resources,
+        bundles: props.bundles,
       });
 
       if (route.auth === 'jwt' && !props.jwtAuthorizer)

@@ -1,9 +1,13 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
 import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { limits } from '../api/schemas/common.ts';
-import '../api/schemas/messages.ts';
 import type { Route } from '../api/routes.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
+
+// zod/mini carries no messages of its own (the full `zod` bundles every locale): the English ones,
+// which the 400 answers' `details` show, are installed here, where requests are validated.
+z.config(en());
 
 /** A table entry is plain data (`satisfies Route`): a part it does not declare parses to `undefined`. */
 type Infer<R, K extends 'body' | 'query' | 'params'> = R extends { [P in K]: infer S }
