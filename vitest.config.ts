@@ -27,6 +27,7 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['test/infra/**/*.test.ts'],
+          globalSetup: ['test/support/bundles-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
         },

@@ -17,11 +17,23 @@
  *
  * Account and region come from CDK_DEFAULT_ACCOUNT / CDK_DEFAULT_REGION when the CLI has them;
  * otherwise the stacks are environment-agnostic, so synth needs no credentials and no lookups.
+ *
+ * Every function is built first, in one esbuild run (lib/build/function-bundles.ts) into
+ * .build/functions; esbuild works in its own process while aws-cdk-lib loads here, so the two
+ * overlap — which is why the CDK modules are imported only after the build has started.
  */
-import { App } from 'aws-cdk-lib';
-import { buildPortalApp } from '../lib/portal-app.ts';
+import { stop as stopEsbuild } from 'esbuild';
+import { buildFunctionBundles } from '../lib/build/function-bundles.ts';
+
+const building = buildFunctionBundles();
+const { App } = await import('aws-cdk-lib');
+const { buildPortalApp } = await import('../lib/portal-app.ts');
+const bundles = await building;
+// The build is done: end esbuild's process now rather than leave it to exit with this one.
+await stopEsbuild();
 
 const app = new App();
 const { CDK_DEFAULT_ACCOUNT: account, CDK_DEFAULT_REGION: region } = process.env;
-buildPortalApp(app, { env: account || region ? { account, region } : undefined, nag: true });
+const env = account || region ? { account, region } : undefined;
+buildPortalApp(app, { env, nag: true, bundles });
 app.synth();

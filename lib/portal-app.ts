@@ -3,7 +3,8 @@ import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type Route, routeKey, routeList } from '../shared/api/routes.ts';
 import { type AppConfig, readAppConfig } from './config.ts';
-import { handlerEntry } from './constructs/portal-function.ts';
+import { handlerEntry } from './build/app-functions.ts';
+import type { FunctionBundles } from './build/function-bundles.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { EmailStack } from './stacks/email-stack.ts';
@@ -37,6 +38,8 @@ export interface PortalStacks {
 }
 
 export interface BuildOptions {
+  /** Every function, built before (lib/build/function-bundles.ts): each function's folder is its asset. */
+  bundles: FunctionBundles;
   /** Account and region; omit for environment-agnostic stacks (synth needs no AWS access then). */
   env?: Environment;
   /** Run the cdk-nag AwsSolutions checks at synth (default true, as in bin/app.ts). */
@@ -45,7 +48,7 @@ export interface BuildOptions {
 }
 
 /** The whole deployment, shared by bin/app.ts and the infra tests so that both check the same app. */
-export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStacks {
+export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
   // Say explicitly what aws-cdk-lib otherwise warns about on every synth: strong references
   // (Fn::ImportValue), so CloudFormation refuses to delete a table or API that a route stack still
   // uses. cdk.json may choose otherwise; this only fills the gap.
@@ -94,7 +97,8 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
       portalBaseUrl: config.portalBaseUrl ?? web.baseUrl,
     },
   };
-  const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, { env, resources });
+  const { bundles } = options;
+  const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, { env, resources, bundles });
   const stacks: PortalStacks = { config, data, email, events, api, pipeline, routes: {}, web };
   for (const group of routeGroups) {
     const members = routes.filter((r) => r.path.startsWith(group.prefix));
@@ -106,6 +110,7 @@ export function buildPortalApp(app: App, options: BuildOptions = {}): PortalStac
       jwtAuthorizer: api.jwtAuthorizer,
       resources,
       originSecret: api.originSecret,
+      bundles,
     });
   }
 

@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { z } from 'zod';
+import * as z from 'zod';
 import { errorBody } from '../shared/http/error-body.ts';
 import { fieldDetails } from '../shared/http/parse-request.ts';
 import type { HealthRegistry } from './health.ts';

@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/crm-requisitions';
 import { approveRequisition } from '#shared/domain/requisitions';
 import { crmHandler } from '#shared/http/crm-handler';
 

@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/crm-candidates';
 import { deleteCandidate } from '#shared/domain/candidates';
 import { crmHandler } from '#shared/http/crm-handler';
 

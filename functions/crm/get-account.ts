@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/crm-account';
 import { readAccount } from '#shared/domain/account';
 import { crmHandler } from '#shared/http/crm-handler';
 

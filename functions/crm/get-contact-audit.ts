@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/crm-contacts';
 import { readContactAudit } from '#shared/domain/contact-audit';
 import { crmHandler } from '#shared/http/crm-handler';
 import { pageRequest } from '#shared/http/paging';

@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/crm-contacts';
 import { readContact } from '#shared/domain/contacts';
 import { crmHandler } from '#shared/http/crm-handler';
 

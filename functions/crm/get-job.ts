@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/crm-jobs';
 import { readJob } from '#shared/domain/jobs';
 import { crmHandler } from '#shared/http/crm-handler';
 

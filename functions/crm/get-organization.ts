@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/crm-organizations';
 import { readOrganization } from '#shared/domain/organizations';
 import { crmHandler } from '#shared/http/crm-handler';
 

@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/crm-candidates';
 import { listCandidates } from '#shared/domain/candidates';
 import { crmHandler } from '#shared/http/crm-handler';
 import { pageRequest } from '#shared/http/paging';

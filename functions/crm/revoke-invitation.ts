@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/crm-contacts';
 import { revokeInvitation } from '#shared/domain/invitations';
 import { crmHandler } from '#shared/http/crm-handler';
 

@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/portal-sign-in';
 import { endSession } from '#shared/data/sessions';
 import { clearedSessionCookie } from '#shared/http/cookies';
 import { portalHandler } from '#shared/http/portal-handler';

@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/portal-jobs';
 import { readJobFor } from '#shared/domain/portal-jobs';
 import { portalHandler } from '#shared/http/portal-handler';
 

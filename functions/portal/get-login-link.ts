@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/portal-sign-in';
 import { describeLoginLink } from '#shared/domain/login';
 import { publicPortalHandler } from '#shared/http/portal-handler';
 

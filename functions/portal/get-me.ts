@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/portal-sign-in';
 import { portalHandler } from '#shared/http/portal-handler';
 
 /** Answered from the session check alone: no further request. */

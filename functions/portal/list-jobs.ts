@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/portal-jobs';
 import { listJobsFor } from '#shared/domain/portal-jobs';
 import { pageRequest } from '#shared/http/paging';
 import { portalHandler } from '#shared/http/portal-handler';

@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/portal-sign-in';
 import { requestLoginLinks } from '#shared/domain/login-request';
 import { publicPortalHandler } from '#shared/http/portal-handler';
 

@@ -1,4 +1,4 @@
-import { routes } from '#shared/api/routes';
+import * as routes from '#shared/api/routes/portal-requisitions';
 import { withdrawRequisitionFor } from '#shared/domain/requisitions';
 import { portalHandler } from '#shared/http/portal-handler';
 

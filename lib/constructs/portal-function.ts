@@ -1,47 +1,11 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
-import { Architecture, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
-import {
-  type BundlingOptions,
-  LogLevel,
-  NodejsFunction,
-  OutputFormat,
-  SourceMapMode,
-} from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
 import type { RouteAccess } from '../../shared/api/routes.ts';
+import type { FunctionBundles } from '../build/function-bundles.ts';
 import { bindAccess, type FunctionResources } from './function-access.ts';
-
-export const projectRoot = fileURLToPath(new URL('../../', import.meta.url));
-
-/** `functions/<handlerId>.ts`: the one place that maps a handler id to its file. */
-export const handlerEntry = (handlerId: string) => `${projectRoot}functions/${handlerId}.ts`;
-
-/**
- * The one bundling block. The handlers are ESM TypeScript; esbuild writes one ESM file per function.
- * Bundled CommonJS dependencies still call `require` for Node built-ins, which ESM does not define:
- * the banner provides it. The AWS SDK is bundled rather than taken from the runtime, so the deployed
- * code runs the exact SDK versions pinned and tested here.
- */
-const bundling: BundlingOptions = {
-  forceDockerBundling: false,
-  format: OutputFormat.ESM,
-  target: 'node22',
-  mainFields: ['module', 'main'],
-  minify: true,
-  sourceMap: true,
-  sourceMapMode: SourceMapMode.DEFAULT,
-  sourcesContent: false,
-  bundleAwsSDK: true,
-  externalModules: [],
-  // One line per function is noise at 45 functions; warnings and errors still print.
-  logLevel: LogLevel.WARNING,
-  banner:
-    "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
-};
 
 export interface PortalFunctionProps {
   /** The handler's id: its file is `functions/<handlerId>.ts`, exporting `handler`. */
@@ -49,19 +13,20 @@ export interface PortalFunctionProps {
   description: string;
   access: RouteAccess;
   resources: FunctionResources;
+  /** Where the function was built (lib/build/function-bundles.ts): its folder is its asset. */
+  bundles: FunctionBundles;
 }
 
 /**
- * One Lambda function of the project: runtime, architecture, memory, timeout, logs, tracing,
- * bundling and least-privilege grants are decided here once, for every route and event handler.
+ * One Lambda function of the project: runtime, architecture, memory, timeout, logs, tracing, code
+ * and least-privilege grants are decided here once, for every route and event handler. The code is
+ * the function's folder of the one build of all functions, which holds its bundle and source map.
  */
 export class PortalFunction extends Construct {
-  readonly function: NodejsFunction;
+  readonly function: LambdaFunction;
 
   constructor(scope: Construct, id: string, props: PortalFunctionProps) {
     super(scope, id);
-    const entry = handlerEntry(props.handlerId);
-    if (!existsSync(entry)) throw new Error(`Handler file functions/${props.handlerId}.ts does not exist`);
 
     const logGroup = new LogGroup(this, 'Logs', {
       retention: RetentionDays.ONE_MONTH,
@@ -73,12 +38,10 @@ export class PortalFunction extends Construct {
     const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
     logGroup.grantWrite(role);
 
-    this.function = new NodejsFunction(this, 'Function', {
-      entry,
-      handler: 'handler',
+    this.function = new LambdaFunction(this, 'Function', {
+      code: Code.fromAsset(props.bundles.assetDirOf(props.handlerId)),
+      handler: 'index.handler',
       description: props.description,
-      projectRoot,
-      depsLockFilePath: `${projectRoot}package-lock.json`,
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 256,
@@ -86,7 +49,6 @@ export class PortalFunction extends Construct {
       tracing: Tracing.ACTIVE,
       logGroup,
       role,
-      bundling,
       environment: {
         POWERTOOLS_SERVICE_NAME: 'client-portal',
         NODE_OPTIONS: '--enable-source-maps',

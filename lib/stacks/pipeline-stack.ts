@@ -9,6 +9,7 @@ import type { Construct } from 'constructs';
 import { type EventRule, eventRules, streamPublisher } from '../../shared/events/rules.ts';
 import { streamFilterPatterns } from '../../shared/events/stream-filter.ts';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
+import type { FunctionBundles } from '../build/function-bundles.ts';
 import type { FunctionResources } from '../constructs/function-access.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
 import { constructIdOf } from './routes-stack.ts';
@@ -16,6 +17,7 @@ import { constructIdOf } from './routes-stack.ts';
 export interface PipelineStackProps extends StackProps {
   /** The same resources the route stacks get; the table must have its stream enabled. */
   resources: FunctionResources;
+  bundles: FunctionBundles;
   rules?: readonly EventRule[];
 }
 
@@ -39,7 +41,7 @@ export class PipelineStack extends Stack {
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
-    const { resources } = props;
+    const { resources, bundles } = props;
 
     for (const rule of props.rules ?? eventRules) {
       const name = constructIdOf(rule.handler);
@@ -48,6 +50,7 @@ export class PipelineStack extends Stack {
         description: `Event rule ${rule.id} (functions/${rule.handler}.ts)`,
         access: rule.access,
         resources,
+        bundles,
       });
       // One queue per rule for both failure paths of that rule: an operator sees at once which
       // handler fails, redrives its messages without sorting out other handlers' and the alarm names
@@ -85,6 +88,7 @@ export class PipelineStack extends Stack {
       description: `Table stream to domain events on the bus (functions/${streamPublisher.handler}.ts)`,
       access: streamPublisher.access,
       resources,
+      bundles,
     });
     // A separate queue: its messages are not events but pointers to stream records (shard and
     // sequence numbers), which must be read back within the stream's 24-hour retention.

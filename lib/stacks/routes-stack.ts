@@ -10,6 +10,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { type Route, routeKey, accessOf } from '../../shared/api/routes.ts';
+import type { FunctionBundles } from '../build/function-bundles.ts';
 import type { FunctionResources } from '../constructs/function-access.ts';
 import { bindOriginSecret } from '../constructs/origin-secret.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
@@ -22,6 +23,7 @@ export interface RoutesStackProps extends StackProps {
   resources: FunctionResources;
   /** Every route function refuses requests without CloudFront's origin header (docs/web-hosting.md). */
   originSecret: ISecret;
+  bundles: FunctionBundles;
 }
 
 /** `crm/get-account` → `CrmGetAccount`: stable construct ids, hence stable logical ids. */
@@ -48,6 +50,7 @@ export class RoutesStack extends Stack {
         description: `${routeKey(route)} (functions/${route.id}.ts)`,
         access: accessOf(route),
         resources: props.resources,
+        bundles: props.bundles,
       });
       bindOriginSecret(fn, props.originSecret);
 

@@ -9,7 +9,11 @@ import { responses } from './responses.ts';
 import { type Route, type RouteName, routes } from './routes.ts';
 import { errorBody, gatewayError } from './schemas/views.ts';
 
-const json = (schema: z.ZodType) => ({ content: { 'application/json': { schema } } });
+// The route table's schemas are zod/mini and the answers full zod: both are zod core schemas, which
+// zod-openapi reads alike (its types name the full zod class only).
+const json = (schema: z.core.$ZodType) => ({
+  content: { 'application/json': { schema: schema as z.ZodType } },
+});
 
 const errorsOf = (route: Route) => {
   const error = (description: string) => ({ description, ...json(errorBody) });

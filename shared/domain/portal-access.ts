@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { AccountSettings } from './account.ts';
 
 export const deactivationCauses = [
@@ -52,8 +52,9 @@ export interface PortalFacts {
   accessEndedCause?: DeactivationCause;
 }
 
-const emailSyntax = z.email();
-export const isValidEmail = (email: string) => emailSyntax.safeParse(email).success;
+// Built at import only in the functions that check an address.
+const emailSyntax = /* @__PURE__ */ z.email();
+export const isValidEmail = (email: string) => z.safeParse(emailSyntax, email).success;
 
 /** An access record only counts for the access version it was made for (B17, B19, B20). */
 export const hasActiveAccess = (c: PortalFacts) =>

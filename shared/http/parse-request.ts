@@ -1,19 +1,29 @@
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
-import type { z } from 'zod';
+import * as z from 'zod/mini';
+import { en } from 'zod/locales';
 import { limits } from '../api/schemas/common.ts';
 import type { Route } from '../api/routes.ts';
 import { DomainError, invalid } from '../domain/errors.ts';
 
-type Infer<S> = NonNullable<S> extends z.ZodType ? z.output<NonNullable<S>> : undefined;
+// zod/mini carries no messages of its own (the full `zod` bundles every locale): the English ones,
+// which the 400 answers' `details` show, are installed here, where requests are validated.
+z.config(en());
+
+/** A table entry is plain data (`satisfies Route`): a part it does not declare parses to `undefined`. */
+type Infer<R, K extends 'body' | 'query' | 'params'> = R extends { [P in K]: infer S }
+  ? S extends z.core.$ZodType
+    ? z.output<S>
+    : undefined
+  : undefined;
 
 export interface ParsedRequest<R extends Route> {
-  body: Infer<R['body']>;
-  query: Infer<R['query']>;
-  params: Infer<R['params']>;
+  body: Infer<R, 'body'>;
+  query: Infer<R, 'query'>;
+  params: Infer<R, 'params'>;
 }
 
 /** Per-field details: `{ "email": "Invalid email address" }`; the whole body is `(body)`. */
-export function fieldDetails(error: z.ZodError): Record<string, string> {
+export function fieldDetails(error: z.core.$ZodError): Record<string, string> {
   const details: Record<string, string> = {};
   for (const issue of error.issues) {
     const field = issue.path.length ? issue.path.join('.') : '(body)';
@@ -22,8 +32,8 @@ export function fieldDetails(error: z.ZodError): Record<string, string> {
   return details;
 }
 
-function validate<S extends z.ZodType>(schema: S, input: unknown, what: string): z.output<S> {
-  const result = schema.safeParse(input);
+function validate<S extends z.core.$ZodType>(schema: S, input: unknown, what: string): z.output<S> {
+  const result = z.safeParse(schema, input);
   if (!result.success)
     throw invalid('validation_failed', `The ${what} is not valid.`, fieldDetails(result.error));
   return result.data;

@@ -1,5 +1,5 @@
 import type { APIGatewayProxyEventV2WithJWTAuthorizer } from 'aws-lambda';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { unauthorized } from '../domain/errors.ts';
 
 /** What the HTTP API's JWT authorizer (or the local stack, the same way) vouches for. */
@@ -15,23 +15,29 @@ export interface Recruiter {
 }
 
 const claims = z.object({
-  'custom:accountId': z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
-  email: z.string().min(3).max(254),
+  'custom:accountId': z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/)),
+  email: z.string().check(z.minLength(3), z.maxLength(254)),
   'custom:role': z.enum(['admin', 'recruiter']),
 });
 
 // A name claim that is not a plain short text is ignored rather than refused: it only labels remarks.
-const nameClaim = z
-  .string()
-  .transform((v) =>
-    v
-      .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
-      .replace(/\s+/g, ' ')
-      .trim(),
-  )
-  .pipe(z.string().min(1).max(200))
-  .optional()
-  .catch(undefined);
+const nameClaim = z.catch(
+  z.optional(
+    z.pipe(
+      z.pipe(
+        z.string(),
+        z.transform((v: string) =>
+          v
+            .replace(/[\p{Cc}\p{Cf}]+/gu, ' ')
+            .replace(/\s+/g, ' ')
+            .trim(),
+        ),
+      ),
+      z.string().check(z.minLength(1), z.maxLength(200)),
+    ),
+  ),
+  undefined,
+);
 const names = z.object({ name: nameClaim, given_name: nameClaim, family_name: nameClaim });
 
 /** The recruiter's name from the token's name claims, or undefined. */
@@ -44,7 +50,7 @@ export function recruiterName(claims: Record<string, unknown>): string | undefin
 /** The tenant always comes from the verified token, never from a path or a body. */
 export function recruiterFrom(event: APIGatewayProxyEventV2WithJWTAuthorizer): Recruiter {
   const raw = event.requestContext.authorizer?.jwt?.claims ?? {};
-  const parsed = claims.safeParse(raw);
+  const parsed = z.safeParse(claims, raw);
   if (!parsed.success) throw unauthorized('The token does not name an account and a role.');
   const name = recruiterName(raw);
   return {

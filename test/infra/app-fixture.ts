@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { App } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
+import { inject } from 'vitest';
+import { functionBundlesIn } from '../../lib/build/function-bundles.ts';
 import { type BuildOptions, buildPortalApp, type PortalStacks } from '../../lib/portal-app.ts';
 import { type Route, routeKey } from '../../shared/api/routes.ts';
 
@@ -12,18 +14,28 @@ const cdkJson = JSON.parse(readFileSync(new URL('../../cdk.json', import.meta.ur
 /** A tiny build of the web app: the infra tests never need (or wait for) `npm run build:web`. */
 export const webDistFixture = fileURLToPath(new URL('./fixtures/web-dist', import.meta.url));
 
+/** The functions as the infra run's global setup built them (test/support/bundles-setup.ts). */
+export const testBundles = () => functionBundlesIn(inject('functionBundlesDir'));
+
 /**
- * The app as `cdk synth` builds it (same builder, same cdk.json feature flags), minus bundling:
- * an empty bundling-stacks list skips esbuild, which would otherwise cost a second per function.
+ * The app as `cdk synth` builds it (same builder, same cdk.json feature flags, the real function
+ * assets), except that assets are not staged: the template's `aws:asset:path` names each
+ * function's build folder itself, rather than a copy of it in a fresh cloud assembly per test app.
  * aws-cdk-lib's built-in CloudFormation template validator (seconds per synth) runs only in the
  * apps that check validation, i.e. with cdk-nag on.
  */
-export function buildTestApp(options: BuildOptions = {}, context: Record<string, unknown> = {}) {
+export function buildTestApp(options: Partial<BuildOptions> = {}, context: Record<string, unknown> = {}) {
   const app = new App({
-    context: { ...cdkJson.context, 'aws:cdk:bundling-stacks': [], webDist: webDistFixture, ...context },
+    context: {
+      ...cdkJson.context,
+      'aws:cdk:disable-asset-staging': true,
+      'aws:cdk:enable-asset-metadata': true,
+      webDist: webDistFixture,
+      ...context,
+    },
     builtinCloudFormationValidation: options.nag ?? false,
   });
-  const stacks = buildPortalApp(app, { nag: false, ...options });
+  const stacks = buildPortalApp(app, { nag: false, bundles: testBundles(), ...options });
   return { app, stacks };
 }
 
@@ -68,3 +80,18 @@ export function statementsOf(template: Template, fn: CfnResource): Statement[] {
 
 export const actionsOf = (statements: Statement[]) =>
   statements.flatMap((s) => (Array.isArray(s.Action) ? s.Action : [s.Action]));
+
+/** Every function of the app, by the file its description names: `… (functions/<handlerId>.ts)`. */
+export function appFunctionsOf(stacks: PortalStacks) {
+  const all = [stacks.pipeline, ...Object.values(stacks.routes)].flatMap((stack) =>
+    Object.values(resourcesOf(Template.fromStack(stack), 'AWS::Lambda::Function')),
+  );
+  return all.flatMap((fn) => {
+    const handlerId = /\(functions\/([^)]+)\.ts\)$/.exec(String(fn.Properties?.Description ?? ''))?.[1];
+    if (!handlerId) return [];
+    const assetDir = (fn.Metadata as Record<string, string> | undefined)?.['aws:asset:path'];
+    if (!assetDir) throw new Error(`${handlerId}: no asset path in the template`);
+    const variables = (fn.Properties?.Environment?.Variables ?? {}) as Record<string, unknown>;
+    return [{ handlerId, fn, assetDir, variables }];
+  });
+}

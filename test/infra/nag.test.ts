@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { App } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { routeList } from '../../shared/api/routes.ts';
@@ -71,5 +73,17 @@ describe('synth', () => {
       .filter((m) => m.level !== 'info')
       .map((m) => `${m.level} ${m.stack} ${m.id}: ${String(m.entry.data)}`);
     expect(messages).toEqual([]);
+  });
+
+  it("passes aws-cdk-lib's built-in CloudFormation validation (npm run synth leaves it to this test)", () => {
+    // buildTestApp turns the validator on with the AwsSolutions checks; CDK_VALIDATION=false would skip it.
+    expect(process.env.CDK_VALIDATION).not.toBe('false');
+    const report = JSON.parse(
+      readFileSync(join(app.synth().directory, 'validation-report.json'), 'utf8'),
+    ) as { pluginReports: { pluginName: string; violations: { ruleName: string; severity: string }[] }[] };
+    const findings = report.pluginReports
+      .filter((r) => r.pluginName === 'CloudFormation Validate')
+      .flatMap((r) => r.violations.map((v) => `${v.severity} ${v.ruleName}`));
+    expect(findings).toEqual([]);
   });
 });

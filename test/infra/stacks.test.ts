@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readAppConfig } from '../../lib/config.ts';
 import { buildPortalApp, type PortalStacks } from '../../lib/portal-app.ts';
 import { routeList, routes } from '../../shared/api/routes.ts';
-import { buildTestApp, webDistFixture } from './app-fixture.ts';
+import { buildTestApp, testBundles, webDistFixture } from './app-fixture.ts';
 
 let app: App;
 let stacks: PortalStacks;
@@ -94,7 +94,8 @@ describe('context', () => {
 });
 
 describe('the route table guard', () => {
-  const build = (table: typeof routeList) => () => buildPortalApp(new App(), { routes: table, nag: false });
+  const build = (table: typeof routeList) => () =>
+    buildPortalApp(new App(), { routes: table, nag: false, bundles: testBundles() });
 
   it('refuses a route id or route key used twice (one function per route)', () => {
     expect(build([routes.getAccount, { ...routes.getAccount, method: 'PUT' }])).toThrow(

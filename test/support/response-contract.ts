@@ -1,8 +1,10 @@
 import { responses } from '../../shared/api/responses.ts';
-import { type RouteName, routes } from '../../shared/api/routes.ts';
+import { type Route, type RouteName, routes } from '../../shared/api/routes.ts';
 import { createRouteMatcher } from '../../local/route-matcher.ts';
 
-const names = new Map(Object.entries(routes).map(([name, route]) => [route, name as RouteName]));
+const names = new Map<Route, RouteName>(
+  Object.entries(routes).map(([name, route]) => [route, name as RouteName]),
+);
 const match = createRouteMatcher(Object.values(routes));
 
 /**

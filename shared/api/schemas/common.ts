@@ -1,4 +1,15 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+/**
+ * Every schema is built by `schema(() => …)`: esbuild drops a call of a function annotated as free
+ * of side effects when its result is unused, so a function's bundle holds (and builds at import)
+ * only the schemas its own route uses. esbuild honours the annotation in the declaring file only,
+ * hence one such helper per schema file.
+ */
+// @__NO_SIDE_EFFECTS__
+function schema<T>(build: () => T): T {
+  return build();
+}
 
 /** SPEC §3 limits, defined once. */
 export const limits = {
@@ -10,35 +21,39 @@ export const limits = {
 } as const;
 
 /** Ids are ULIDs; anything else can never be a key of ours (and must not reach a key builder). */
-export const id = z.string().regex(/^[0-9A-Za-z]{10,40}$/, 'must be an id');
-export const name = z.string().trim().min(1).max(limits.name);
-export const optionalName = z.string().trim().max(limits.name);
-export const longText = z.string().max(limits.longText);
-export const email = z.email().max(254);
+export const id = schema(() => z.string().check(z.regex(/^[0-9A-Za-z]{10,40}$/, 'must be an id')));
+export const name = schema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.name)));
+export const optionalName = schema(() => z.string().check(z.trim(), z.maxLength(limits.name)));
+export const longText = schema(() => z.string().check(z.maxLength(limits.longText)));
+export const email = schema(() => z.email().check(z.maxLength(254)));
 
-export const listQuery = z
-  .object({
-    limit: z.coerce.number().int().min(1).max(limits.pageMax).default(limits.pageDefault),
-    cursor: z.string().max(2048).optional(),
-  })
-  .strict();
+const listQueryShape = schema(() => ({
+  limit: z._default(
+    z.coerce.number().check(z.int(), z.minimum(1), z.maximum(limits.pageMax)),
+    limits.pageDefault,
+  ),
+  cursor: z.optional(z.string().check(z.maxLength(2048))),
+}));
+export const listQuery = schema(() => z.strictObject(listQueryShape));
 export type ListQuery = z.infer<typeof listQuery>;
 
-export const requisitionListQuery = listQuery
-  .extend({ status: z.enum(['pending', 'approved', 'rejected', 'withdrawn']).optional() })
-  .strict();
+export const requisitionListQuery = schema(() =>
+  z.strictObject({
+    ...listQueryShape,
+    status: z.optional(z.enum(['pending', 'approved', 'rejected', 'withdrawn'])),
+  }),
+);
 export type RequisitionListQuery = z.infer<typeof requisitionListQuery>;
 
 export const stages = ['submitted', 'shortlisted', 'interview', 'offer', 'hired', 'rejected'] as const;
-export const stage = z.enum(stages);
+export const stage = schema(() => z.enum(stages));
 export type Stage = z.infer<typeof stage>;
 export const defaultClientAllowedStages: Stage[] = ['shortlisted', 'interview', 'rejected'];
 
-export const params = {
-  orgId: z.object({ orgId: id }),
-  contactId: z.object({ contactId: id }),
-  jobId: z.object({ jobId: id }),
-  candidateId: z.object({ candidateId: id }),
-  jobSubmission: z.object({ jobId: id, submissionId: id }),
-  reqId: z.object({ reqId: id }),
-};
+/** Path parameters, one schema per shape (so that a route carries only its own). */
+export const orgIdParams = schema(() => z.object({ orgId: id }));
+export const contactIdParams = schema(() => z.object({ contactId: id }));
+export const jobIdParams = schema(() => z.object({ jobId: id }));
+export const candidateIdParams = schema(() => z.object({ candidateId: id }));
+export const jobSubmissionParams = schema(() => z.object({ jobId: id, submissionId: id }));
+export const reqIdParams = schema(() => z.object({ reqId: id }));

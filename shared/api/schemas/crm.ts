@@ -1,97 +1,108 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { email, id, longText, name, optionalName, stage, stages } from './common.ts';
 
-export const accountPatch = z
-  .object({
-    portalEnabled: z.boolean().optional(),
-    notificationEmail: email.nullable().optional(),
-    portalName: name.optional(),
-  })
-  .strict();
+/** Droppable when unused, so each bundle holds its own route's schemas only (see common.ts). */
+// @__NO_SIDE_EFFECTS__
+function schema<T>(build: () => T): T {
+  return build();
+}
+
+export const accountPatch = schema(() =>
+  z.strictObject({
+    portalEnabled: z.optional(z.boolean()),
+    notificationEmail: z.optional(z.nullable(email)),
+    portalName: z.optional(name),
+  }),
+);
 export type AccountPatch = z.infer<typeof accountPatch>;
 
-export const organizationCreate = z.object({ name }).strict();
-export const organizationPatch = z.object({ name }).strict();
+export const organizationCreate = schema(() => z.strictObject({ name }));
+export const organizationPatch = schema(() => z.strictObject({ name }));
 
 /**
  * A contact's email is CRM data and may be malformed (imported lists); the portal refuses such a
  * contact with `invalid_email` (B2) rather than the CRM refusing to store it.
  */
-const contactEmail = z.string().trim().max(254);
-const phone = z.string().trim().max(50);
+const contactEmail = schema(() => z.string().check(z.trim(), z.maxLength(254)));
+const phone = schema(() => z.string().check(z.trim(), z.maxLength(50)));
 
-export const contactCreate = z
-  .object({
+export const contactCreate = schema(() =>
+  z.strictObject({
     firstName: name,
     lastName: name,
-    email: contactEmail.nullable().optional(),
-    phone: phone.nullable().optional(),
-    organizationId: id.nullable().optional(),
-  })
-  .strict();
+    email: z.optional(z.nullable(contactEmail)),
+    phone: z.optional(z.nullable(phone)),
+    organizationId: z.optional(z.nullable(id)),
+  }),
+);
 export type ContactCreate = z.infer<typeof contactCreate>;
 
-export const contactPatch = z
-  .object({
-    firstName: name.optional(),
-    lastName: name.optional(),
-    email: contactEmail.nullable().optional(),
-    phone: phone.nullable().optional(),
-    organizationId: id.nullable().optional(),
-  })
-  .strict();
+export const contactPatch = schema(() =>
+  z.strictObject({
+    firstName: z.optional(name),
+    lastName: z.optional(name),
+    email: z.optional(z.nullable(contactEmail)),
+    phone: z.optional(z.nullable(phone)),
+    organizationId: z.optional(z.nullable(id)),
+  }),
+);
 export type ContactPatch = z.infer<typeof contactPatch>;
 
-const allowedStages = z
-  .array(z.enum(stages))
-  .max(stages.length)
-  .refine((list) => new Set(list).size === list.length, 'must not repeat a stage');
+const allowedStages = schema(() =>
+  z.array(z.enum(stages)).check(
+    z.maxLength(stages.length),
+    z.refine((list) => new Set(list).size === list.length, 'must not repeat a stage'),
+  ),
+);
 
-export const jobCreate = z
-  .object({
+export const jobCreate = schema(() =>
+  z.strictObject({
     title: name,
     description: longText,
     organizationId: id,
-    primaryContactId: id.nullable().optional(),
-    location: optionalName.nullable().optional(),
-    clientAllowedStages: allowedStages.optional(),
-  })
-  .strict();
+    primaryContactId: z.optional(z.nullable(id)),
+    location: z.optional(z.nullable(optionalName)),
+    clientAllowedStages: z.optional(allowedStages),
+  }),
+);
 export type JobCreate = z.infer<typeof jobCreate>;
 
-export const jobPatch = z
-  .object({
-    title: name.optional(),
-    description: longText.optional(),
-    organizationId: id.optional(),
-    primaryContactId: id.nullable().optional(),
-    location: optionalName.nullable().optional(),
-    status: z.enum(['open', 'closed']).optional(),
-    clientAllowedStages: allowedStages.optional(),
-  })
-  .strict();
+export const jobPatch = schema(() =>
+  z.strictObject({
+    title: z.optional(name),
+    description: z.optional(longText),
+    organizationId: z.optional(id),
+    primaryContactId: z.optional(z.nullable(id)),
+    location: z.optional(z.nullable(optionalName)),
+    status: z.optional(z.enum(['open', 'closed'])),
+    clientAllowedStages: z.optional(allowedStages),
+  }),
+);
 export type JobPatch = z.infer<typeof jobPatch>;
 
-export const candidateCreate = z
-  .object({
+export const candidateCreate = schema(() =>
+  z.strictObject({
     firstName: name,
     lastName: name,
-    email: contactEmail.nullable().optional(),
-    phone: phone.nullable().optional(),
-    headline: optionalName.nullable().optional(),
-    summary: longText.nullable().optional(),
-  })
-  .strict();
+    email: z.optional(z.nullable(contactEmail)),
+    phone: z.optional(z.nullable(phone)),
+    headline: z.optional(z.nullable(optionalName)),
+    summary: z.optional(z.nullable(longText)),
+  }),
+);
 export type CandidateCreate = z.infer<typeof candidateCreate>;
 
-export const submissionCreate = z.object({ candidateId: id }).strict();
+export const submissionCreate = schema(() => z.strictObject({ candidateId: id }));
 
-export const submissionPatch = z
-  .object({
-    stage: stage.optional(),
-    remark: longText.trim().min(1).optional(),
-    remarkVisibility: z.enum(['internal', 'client']).optional(),
-  })
-  .strict()
-  .refine((b) => b.stage !== undefined || b.remark !== undefined, 'give a stage, a remark or both');
+export const submissionPatch = schema(() =>
+  z
+    .strictObject({
+      stage: z.optional(stage),
+      remark: z.optional(longText.check(z.trim(), z.minLength(1))),
+      remarkVisibility: z.optional(z.enum(['internal', 'client'])),
+    })
+    .check(
+      z.refine((b) => b.stage !== undefined || b.remark !== undefined, 'give a stage, a remark or both'),
+    ),
+);
 export type SubmissionPatch = z.infer<typeof submissionPatch>;

@@ -122,8 +122,8 @@ export const remark = z
   .object({
     /** Absent on a move without a remark. */
     text: z.string().optional(),
-    stageFrom: stage.optional(),
-    stageTo: stage.optional(),
+    stageFrom: z.optional(stage),
+    stageTo: z.optional(stage),
     visibility: z.enum(['internal', 'client']),
     by: z.object({ type: z.enum(['recruiter', 'client']), name: z.string() }),
     at: isoTime,

@@ -1,10 +1,13 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 
 /**
  * The first message per top-level field of a failed parse — the route table's own schemas, so the
  * rules are exactly the API's — in words a person understands.
  */
-export function issuesByField(error: z.ZodError, labels: Record<string, string>): Record<string, string> {
+export function issuesByField(
+  error: z.core.$ZodError,
+  labels: Record<string, string>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const issue of error.issues) {
     const key = String(issue.path[0] ?? '(form)');
