@@ -20,7 +20,7 @@ export interface EmailMessage {
 /** One SES v2 SendEmail with HTML and text parts. */
 export async function sendEmail(message: EmailMessage): Promise<void> {
   const { from, configurationSet } = senderConfig();
-  await ses.send(
+  await ses().send(
     new SendEmailCommand({
       FromEmailAddress: from,
       Destination: { ToAddresses: [message.to] },
