@@ -2,10 +2,18 @@ import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { envNames, optionalEnv } from '../config/env.ts';
 import { sdkRequestHandler } from './http-handler.ts';
 
-const endpoint = optionalEnv(envNames.sesEndpoint);
+let client: SESv2Client | undefined;
 
-export const ses = new SESv2Client({
-  requestHandler: sdkRequestHandler(),
-  maxAttempts: 3,
-  ...(endpoint ? { endpoint } : {}),
-});
+/**
+ * One client per execution environment, created at the first send rather than at import: a request
+ * refused before it sends anything (bad input, an ineligible contact) never builds it.
+ */
+export const ses = (): SESv2Client => {
+  const endpoint = optionalEnv(envNames.sesEndpoint);
+  client ??= new SESv2Client({
+    requestHandler: sdkRequestHandler(),
+    maxAttempts: 3,
+    ...(endpoint ? { endpoint } : {}),
+  });
+  return client;
+};

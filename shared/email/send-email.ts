@@ -23,7 +23,7 @@ export interface EmailMessage {
 /** One SES v2 SendEmail with HTML and text parts, from the configured address under the message's name. */
 export async function sendEmail(message: EmailMessage): Promise<void> {
   const { from, configurationSet } = senderConfig();
-  await ses.send(
+  await ses().send(
     new SendEmailCommand({
       FromEmailAddress: mailbox(message.fromName, from),
       Destination: { ToAddresses: [message.to] },

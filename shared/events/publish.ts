@@ -19,7 +19,7 @@ export const toEntry = (detailType: string, detail: object): PutEventsRequestEnt
  * fail inside a successful call (FailedEntryCount > 0), and those must be retried, never dropped.
  */
 export async function putEntries(entries: PutEventsRequestEntry[]): Promise<boolean[]> {
-  const result = await eventBridge.send(new PutEventsCommand({ Entries: entries }));
+  const result = await eventBridge().send(new PutEventsCommand({ Entries: entries }));
   return entries.map((_, i) => !result.Entries?.[i]?.ErrorCode);
 }
 
