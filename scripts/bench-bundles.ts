@@ -43,8 +43,13 @@ interface Target {
   measurement?: BundleMeasurement;
 }
 
-/** The variables `bindAccess` gives a function with this access (values are placeholders). */
-function environmentOf(access: RouteAccess | undefined): Record<string, string> {
+const secretArn = (name: string) => `arn:aws:secretsmanager:eu-west-1:123456789012:secret:${name}`;
+
+/**
+ * The variables CDK gives a function with this access (values are placeholders): `bindAccess`'s,
+ * plus the origin secret every API route function checks (`bindOriginSecret`).
+ */
+function environmentOf(access: RouteAccess | undefined, isRoute = false): Record<string, string> {
   const env: Record<string, string> = { [envNames.table]: 'bench-table' };
   if (access?.email) {
     env[envNames.emailFrom] = 'no-reply@example.com';
@@ -54,12 +59,14 @@ function environmentOf(access: RouteAccess | undefined): Record<string, string> 
   if (access?.cursor)
     env[envNames.cursorSecretArn] = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:bench';
   if (access?.events) env[envNames.eventBusName] = 'bench-bus';
+  if (access?.loginCode) env[envNames.loginCodeSecretArn] = secretArn('login-code');
+  if (isRoute) env[envNames.originSecretArn] = secretArn('origin');
   return env;
 }
 
 const functions: Target[] = appFunctions().map(({ handlerId, access }) => ({
   id: handlerId,
-  env: environmentOf(access),
+  env: environmentOf(access, /^(crm|portal)\//.test(handlerId)),
 }));
 const baseline: Target = { id: '(baseline)', env: environmentOf(undefined) };
 const baselineEntry = new URL('./bench/baseline-handler.ts', import.meta.url).pathname;
