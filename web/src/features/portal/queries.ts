@@ -1,25 +1,12 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client.ts';
 import type { components } from '../../lib/api/schema';
+import { allPages } from '../../lib/all-pages.ts';
 
 export type Me = components['schemas']['Me'];
 export type PortalJob = components['schemas']['PortalJob'];
 export type PortalSubmission = components['schemas']['PortalSubmission'];
 export type PortalRequisition = components['schemas']['PortalRequisition'];
-
-/** Reads every page of a list (portal lists are an organization's own: short). */
-async function allPages<T>(
-  read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
-) {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
 
 export const portalKeys = {
   me: ['portal', 'me'] as const,

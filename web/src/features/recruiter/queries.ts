@@ -1,26 +1,13 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../lib/api/client.ts';
 import type { components } from '../../lib/api/schema';
+import { allPages } from '../../lib/all-pages.ts';
 
 export type Account = components['schemas']['Account'];
 export type Organization = components['schemas']['Organization'];
 export type Contact = components['schemas']['Contact'];
 export type ContactPortal = components['schemas']['ContactPortal'];
 export type AuditEntry = components['schemas']['AuditEntry'];
-
-/** Reads every page of a list, 100 at a time. */
-export async function allPages<T>(
-  read: (cursor: string | undefined) => Promise<{ items: T[]; nextCursor: string | null }>,
-): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | undefined;
-  do {
-    const page = await read(cursor);
-    items.push(...page.items);
-    cursor = page.nextCursor ?? undefined;
-  } while (cursor);
-  return items;
-}
 
 /**
  * Every recruiter query key starts with `['crm', <resource>]`, so a mutation invalidates one

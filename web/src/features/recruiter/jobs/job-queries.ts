@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client.ts';
 import type { components } from '../../../lib/api/schema';
-import { allPages, crmKeys } from '../queries.ts';
+import { allPages } from '../../../lib/all-pages.ts';
+import { crmKeys } from '../queries.ts';
 
 export type Job = components['schemas']['Job'];
 export type Submission = components['schemas']['Submission'];

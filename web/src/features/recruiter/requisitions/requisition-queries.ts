@@ -1,7 +1,8 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../../lib/api/client.ts';
 import type { components, operations } from '../../../lib/api/schema';
-import { allPages, crmKeys } from '../queries.ts';
+import { allPages } from '../../../lib/all-pages.ts';
+import { crmKeys } from '../queries.ts';
 
 export type Requisition = components['schemas']['Requisition'];
 export type RequisitionStatus = Requisition['status'];
