@@ -2,10 +2,13 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { RouteAccess } from '../../shared/api/routes.ts';
 import type { FunctionBundles } from '../build/function-bundles.ts';
 import { bindAccess, type FunctionResources } from './function-access.ts';
+import { bindOriginSecret } from './origin-secret.ts';
+import { readsSecrets, secretsExtension } from './secrets-extension.ts';
 
 export interface PortalFunctionProps {
   /** The handler's id: its file is `functions/<handlerId>.ts`, exporting `handler`. */
@@ -15,6 +18,8 @@ export interface PortalFunctionProps {
   resources: FunctionResources;
   /** Where the function was built (lib/build/function-bundles.ts): its folder is its asset. */
   bundles: FunctionBundles;
+  /** API functions: the secret CloudFront's origin header must match (docs/web-hosting.md). */
+  originSecret?: ISecret;
 }
 
 /**
@@ -53,8 +58,12 @@ export class PortalFunction extends Construct {
         POWERTOOLS_SERVICE_NAME: 'client-portal',
         NODE_OPTIONS: '--enable-source-maps',
       },
+      ...(readsSecrets(props.access, props.originSecret !== undefined)
+        ? { paramsAndSecrets: secretsExtension }
+        : {}),
     });
     bindAccess(this.function, props.access, props.resources);
+    if (props.originSecret) bindOriginSecret(this.function, props.originSecret);
 
     Validations.of(this.function).acknowledge({
       id: 'AwsSolutions::AwsSolutions-L1',
