@@ -7,12 +7,14 @@
  * with `by` carries that dimension too and is emitted only with it.
  */
 export const metricsNamespace = 'ClientPortal';
+/** The `service` dimension: POWERTOOLS_SERVICE_NAME, which the function construct sets to this. */
+export const metricsService = 'client-portal';
 
 export const metricDimensions = { service: 'service', stage: 'stage', cause: 'cause' } as const;
 
 export type MetricUnitName = 'Count' | 'Milliseconds';
 
-interface MetricDefinition {
+export interface MetricDefinition {
   unit: MetricUnitName;
   /** What one unit is, for the dashboard and docs/runbook.md. */
   description: string;
