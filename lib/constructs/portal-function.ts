@@ -9,6 +9,7 @@ import {
 import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Architecture, Code, Function as LambdaFunction, Runtime, Tracing } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { RouteAccess } from '../../shared/api/routes.ts';
 import { envNames } from '../../shared/config/env.ts';
@@ -16,6 +17,8 @@ import { metricsService } from '../../shared/metrics/names.ts';
 import type { FunctionBundles } from '../build/function-bundles.ts';
 import { alarmKinds, alarmNameOf, notifyOperators } from './alarms.ts';
 import { bindAccess, type FunctionResources } from './function-access.ts';
+import { bindOriginSecret } from './origin-secret.ts';
+import { readsSecrets, secretsExtension } from './secrets-extension.ts';
 
 export interface PortalFunctionProps {
   /** The handler's id: its file is `functions/<handlerId>.ts`, exporting `handler`. */
@@ -25,6 +28,8 @@ export interface PortalFunctionProps {
   resources: FunctionResources;
   /** Where the function was built (lib/build/function-bundles.ts): its folder is its asset. */
   bundles: FunctionBundles;
+  /** API functions: the secret CloudFront's origin header must match (docs/web-hosting.md). */
+  originSecret?: ISecret;
 }
 
 /**
@@ -67,8 +72,12 @@ export class PortalFunction extends Construct {
         NODE_OPTIONS: '--enable-source-maps',
         [envNames.stage]: props.resources.stage,
       },
+      ...(readsSecrets(props.access, props.originSecret !== undefined)
+        ? { paramsAndSecrets: secretsExtension }
+        : {}),
     });
     bindAccess(this.function, props.access, props.resources);
+    if (props.originSecret) bindOriginSecret(this.function, props.originSecret);
     this.alarm = this.failingAlarm(id, props);
 
     Validations.of(this.function).acknowledge({

@@ -12,7 +12,6 @@ import type { Construct } from 'constructs';
 import { type Route, routeKey, accessOf } from '../../shared/api/routes.ts';
 import type { FunctionBundles } from '../build/function-bundles.ts';
 import type { FunctionResources } from '../constructs/function-access.ts';
-import { bindOriginSecret } from '../constructs/origin-secret.ts';
 import { PortalFunction } from '../constructs/portal-function.ts';
 
 export interface RoutesStackProps extends StackProps {
@@ -51,8 +50,8 @@ export class RoutesStack extends Stack {
         access: accessOf(route),
         resources: props.resources,
         bundles: props.bundles,
+        originSecret: props.originSecret,
       });
-      bindOriginSecret(fn, props.originSecret);
 
       if (route.auth === 'jwt' && !props.jwtAuthorizer)
         throw new Error(`Route ${route.id} needs the JWT authorizer`);

@@ -4,14 +4,13 @@ import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context
 import type { Route } from '../api/routes.ts';
 import { logger } from '../clients/logger.ts';
 import { flushMetrics } from '../metrics/flush.ts';
-import { secretsManager } from '../clients/secrets-manager.ts';
 import { errorHandler } from './error-handler.ts';
 import { originCheck } from './origin-check.ts';
 import { originSecretsFromEnv } from './origin-secrets.ts';
 import { toResult, type Reply } from './responses.ts';
 
 // Read at module load: a function without its origin secret setting fails to start, never runs unchecked.
-const checkOrigin = originCheck(originSecretsFromEnv(secretsManager));
+const checkOrigin = originCheck(originSecretsFromEnv());
 
 /**
  * The one middy chain of every API Lambda: Powertools logger with the request id as correlation

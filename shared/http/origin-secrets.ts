@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { GetSecretValueCommand, type SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { logger } from '../clients/logger.ts';
 import { envNames, optionalEnv } from '../config/env.ts';
+import { readSecretThroughExtension, type SecretReader } from '../config/secrets-extension.ts';
 import { upstream } from '../domain/errors.ts';
 
 /** Which values of the origin header a function accepts right now. */
@@ -24,8 +24,9 @@ export function fixedOriginSecret(value: string): OriginSecrets {
 }
 
 export interface SecretsManagerOptions {
-  client: SecretsManagerClient;
   secretId: string;
+  /** How a version is read: in AWS through the secrets extension (no SDK client in the bundle). */
+  read?: SecretReader;
   /** Values are re-read after this long (default 5 minutes). */
   maxAgeMs?: number;
   /** An unknown value re-reads the secret at once, but at most this often (default 30 s). */
@@ -40,27 +41,24 @@ export interface SecretsManagerOptions {
  * CloudFront may start sending a new value before this cache would have expired.
  */
 export function secretsManagerOriginSecrets(options: SecretsManagerOptions): OriginSecrets {
-  const { client, secretId, maxAgeMs = 300_000, minRefreshMs = 30_000, now = Date.now } = options;
+  const {
+    secretId,
+    read: readVersion = readSecretThroughExtension,
+    maxAgeMs = 300_000,
+    minRefreshMs = 30_000,
+    now = Date.now,
+  } = options;
   let cached: { accepted: Buffer[]; readAt: number } | undefined;
   let reading: Promise<{ accepted: Buffer[]; readAt: number }> | undefined;
-
-  const readStage = async (stage: 'AWSCURRENT' | 'AWSPREVIOUS') => {
-    try {
-      const { SecretString } = await client.send(
-        new GetSecretValueCommand({ SecretId: secretId, VersionStage: stage }),
-      );
-      return SecretString;
-    } catch (error) {
-      // Before the first rotation there is no previous version.
-      if (stage === 'AWSPREVIOUS' && (error as Error).name === 'ResourceNotFoundException') return undefined;
-      throw error;
-    }
-  };
 
   const read = () =>
     (reading ??= (async () => {
       try {
-        const values = await Promise.all([readStage('AWSCURRENT'), readStage('AWSPREVIOUS')]);
+        // Before the first rotation there is no previous version: the reader answers undefined.
+        const values = await Promise.all([
+          readVersion(secretId, 'AWSCURRENT'),
+          readVersion(secretId, 'AWSPREVIOUS'),
+        ]);
         const accepted = values.filter((v): v is string => typeof v === 'string' && v.length >= 32);
         if (accepted.length === 0) throw new Error('The origin secret has no usable value');
         cached = { accepted: accepted.map(digest), readAt: now() };
@@ -93,9 +91,9 @@ export function secretsManagerOriginSecrets(options: SecretsManagerOptions): Ori
  * From the function's environment, read once at module load. There is no setting that turns the
  * check off: without either variable the module throws, so the function cannot start at all.
  */
-export function originSecretsFromEnv(client: SecretsManagerClient): OriginSecrets {
+export function originSecretsFromEnv(): OriginSecrets {
   const arn = optionalEnv(envNames.originSecretArn);
-  if (arn) return secretsManagerOriginSecrets({ client, secretId: arn });
+  if (arn) return secretsManagerOriginSecrets({ secretId: arn });
   const value = optionalEnv(envNames.originSecret);
   if (value) return fixedOriginSecret(value);
   throw new Error(`Missing environment variable ${envNames.originSecretArn} (or ${envNames.originSecret})`);

@@ -50,21 +50,34 @@ describe('each function deploys its own bundle', () => {
   });
 
   it.each(cases())(
-    '%s: carries the SES, EventBridge and Secrets Manager clients only if it uses them',
+    '%s: carries the SES and EventBridge clients only if it uses them, and no Secrets Manager client',
     (id) => {
       const code = readFileSync(join(find(id).assetDir, 'index.mjs'), 'utf8');
       const access = accessOf.get(id)!;
       // Each SDK client carries its service's namespace in its schemas.
       expect(code.includes('com.amazonaws.sesv2'), 'SES').toBe(Boolean(access.email));
       expect(code.includes('com.amazonaws.eventbridge'), 'EventBridge').toBe(Boolean(access.events));
-      // Secrets Manager: the cursor and login-code secrets, and on every route the origin secret
-      // that the HTTP chain checks (shared/http/http-chain.ts).
-      const isRoute = routeList.some((r) => r.id === id);
-      expect(code.includes('com.amazonaws.secretsmanager'), 'Secrets Manager').toBe(
-        Boolean(access.cursor || access.loginCode || isRoute),
-      );
+      // Secrets are read through the Parameters and Secrets extension (a layer), never an SDK client.
+      expect(code.includes('com.amazonaws.secretsmanager'), 'Secrets Manager').toBe(false);
       // The full zod (every locale) never; zod/mini only.
       expect(code).not.toMatch(/"Zod(String|Object)"/);
     },
   );
+
+  it.each(cases())('%s: has the secrets extension, its cache off, exactly when it reads a secret', (id) => {
+    const { fn } = find(id);
+    const access = accessOf.get(id)!;
+    // The cursor and login-code secrets, and on every route the origin secret that the HTTP chain
+    // checks (shared/http/http-chain.ts).
+    const isRoute = routeList.some((r) => r.id === id);
+    const reads = Boolean(access.cursor || access.loginCode || isRoute);
+    const layers = JSON.stringify(fn.Properties?.Layers ?? []);
+    const variables = (fn.Properties?.Environment as { Variables?: Record<string, unknown> } | undefined)
+      ?.Variables;
+    // AWS's layer for arm64: its ARN, or (region-agnostic stacks) aws-cdk-lib's map of it by region.
+    const arm64Layer = /Parameters-and-Secrets-Lambda-Extension-Arm64|Paramsandsecrets.*arm64/;
+    expect(arm64Layer.test(layers), 'layer').toBe(reads);
+    if (reads) expect(variables).toMatchObject({ PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED: 'false' });
+    else expect(variables?.PARAMETERS_SECRETS_EXTENSION_CACHE_ENABLED).toBeUndefined();
+  });
 });

@@ -9,14 +9,20 @@ export function AddonSwitch({ account }: { account: Account }) {
   const update = useAccountUpdate();
   const [confirmOff, setConfirmOff] = useState(false);
   const [news, setNews] = useState<string>();
+  // The state asked for, shown at once (in the same event as the click) until the answer is in.
+  const [asked, setAsked] = useState<boolean>();
   const set = (portalEnabled: boolean) => {
     setNews(undefined);
+    setAsked(portalEnabled);
     update.mutate(
       { portalEnabled },
       {
         onSuccess: () =>
           setNews(portalEnabled ? 'The Client Portal add-on is on.' : 'The Client Portal add-on is off.'),
-        onSettled: () => setConfirmOff(false),
+        onSettled: () => {
+          setAsked(undefined);
+          setConfirmOff(false);
+        },
       },
     );
   };
@@ -33,11 +39,7 @@ export function AddonSwitch({ account }: { account: Account }) {
           type="checkbox"
           role="switch"
           // Optimistic: the switch shows the state asked for while the change is saved.
-          checked={
-            update.isPending
-              ? (update.variables.portalEnabled ?? account.portalEnabled)
-              : account.portalEnabled
-          }
+          checked={asked ?? account.portalEnabled}
           disabled={update.isPending}
           aria-describedby="addon-hint"
           onChange={(e) => (e.target.checked ? set(true) : setConfirmOff(true))}
