@@ -12,6 +12,7 @@
  *                  (built here first when stale; synth fails when it has no index.html)
  *   originSecretVersion  Secrets Manager version of the origin secret that CloudFront sends;
  *                  set it when rotating (docs/web-hosting.md)                     default the current version
+ *   alarmEmail     who the alarm topic e-mails (docs/runbook.md)                  default none (no subscriber)
  *
  * Example: npx cdk deploy --all -c stage=prod -c emailFrom=portal@mail.agency.com -c emailDomain=agency.com
  *

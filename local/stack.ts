@@ -24,6 +24,7 @@ import { createStaticSite } from './static-site.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 import { createStreamRoutes } from './stream-routes.ts';
 import { ensureTable } from './table.ts';
+import { createMetricsCollector } from './metrics-routes.ts';
 
 export interface LocalStackOptions {
   /** Defaults: env PORT / MAIL_PORT / DYNAMODB_PORT, else 3000 / 8005 / 8000. 0 picks a free port. */
@@ -86,6 +87,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const originSecret = randomBytes(32).toString('base64url');
   const bus = createEventBus({ rules: eventRules, loadHandler });
   let streamPoller: StreamPoller | undefined;
+  const metrics = createMetricsCollector();
+  let stopCollecting = () => {};
   const server = createApiServer({
     routes: routeList,
     loadHandler,
@@ -96,6 +99,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       urls: () => urls,
       bus: createBusRoutes(bus),
       stream: createStreamRoutes({ poller: () => streamPoller, bus }),
+      metrics: metrics.routes,
     }),
     site: createStaticSite({ webRoot }),
     isReady: () => ready,
@@ -103,6 +107,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const stop = async () => {
     ready = false;
+    stopCollecting();
     // Before the backends go: deliveries still running need DynamoDB and SES.
     // The stream poller first: it feeds the bus.
     await streamPoller?.stop();
@@ -153,6 +158,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The handlers' own client, loaded only now that the env is in place.
     const shared = await import('../shared/clients/dynamodb.ts');
     attachRequestCounter(shared.dynamo);
+    // The handlers' metrics module too, once POWERTOOLS_METRICS_DISABLED is set: it reads it at load.
+    const { onMetricsPublished } = await import('../shared/metrics/metrics.ts');
+    stopCollecting = onMetricsPublished(metrics.collect);
     health.register(
       'dynamodb',
       async () => (await dynamo.admin.send(new ListTablesCommand({ Limit: 1 })), true),

@@ -6,6 +6,7 @@ import { maxLinksPerRequest, storeLoginRequest, type LoginCodeEntry } from '../d
 import { portalLinks } from '../email/links.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { magicLinkEmail } from '../email/templates/login-link.ts';
+import { addMetric } from '../metrics/metrics.ts';
 import { hashEmail, newToken } from '../util/tokens.ts';
 import { loginCodeHash, newLoginCodes } from './login-codes.ts';
 import { hasActiveAccess } from './portal-access.ts';
@@ -100,5 +101,6 @@ export async function sendLoginLinks(request: LoginRequest, now = new Date()): P
   });
   if (!stored) return { links: 0, superseded: true };
   await sendEmail(magicLinkEmail({ to: request.email, links: logins.map((l) => l.view) }));
+  addMetric('LoginLinksSent', logins.length);
   return { links: logins.length };
 }

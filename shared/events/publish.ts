@@ -1,6 +1,7 @@
 import { PutEventsCommand, type PutEventsRequestEntry } from '@aws-sdk/client-eventbridge';
 import { eventBridge } from '../clients/eventbridge.ts';
 import { envNames, requireEnv } from '../config/env.ts';
+import { addMetric } from '../metrics/metrics.ts';
 import { eventSource } from './catalog.ts';
 
 // Read once, at first use, like the other per-access settings.
@@ -20,11 +21,19 @@ export const toEntry = (detailType: string, detail: object): PutEventsRequestEnt
  */
 export async function putEntries(entries: PutEventsRequestEntry[]): Promise<boolean[]> {
   const result = await eventBridge().send(new PutEventsCommand({ Entries: entries }));
-  return entries.map((_, i) => !result.Entries?.[i]?.ErrorCode);
+  const accepted = entries.map((_, i) => !result.Entries?.[i]?.ErrorCode);
+  const published = accepted.filter(Boolean).length;
+  if (published > 0) addMetric('EventsPublished', published);
+  return accepted;
 }
 
-/** Puts one event on the project's bus; a refused entry is an error. */
+/** Puts one event on the project's bus; a refused entry is an error (and an `EventsFailed`). */
 export async function publishEvent(detailType: string, detail: object): Promise<void> {
-  const [accepted] = await putEntries([toEntry(detailType, detail)]);
+  let accepted: boolean | undefined;
+  try {
+    [accepted] = await putEntries([toEntry(detailType, detail)]);
+  } finally {
+    if (!accepted) addMetric('EventsFailed');
+  }
   if (!accepted) throw new Error(`PutEvents refused ${detailType}`);
 }
