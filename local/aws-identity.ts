@@ -45,7 +45,7 @@ export function applyHandlerEnv(env: HandlerEnv): void {
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
     // EMF lines on every request would drown the console too; the stack still keeps every flushed
     // document for GET /_local/metrics (shared/metrics/metrics.ts, onMetricsPublished).
-    POWERTOOLS_METRICS_DISABLED: process.env.POWERTOOLS_METRICS_DISABLED ?? 'true',
+    METRICS_DISABLED: process.env.METRICS_DISABLED ?? 'true',
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;

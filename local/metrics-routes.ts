@@ -20,7 +20,7 @@ export interface MetricsCollector {
 
 /**
  * `GET /_local/metrics`: every EMF document the handlers flushed, as CloudWatch would have read it
- * from their logs. The local stack keeps them off the console (POWERTOOLS_METRICS_DISABLED), so this
+ * from their logs. The local stack keeps them off the console (METRICS_DISABLED), so this
  * is where a developer or a test looks. `?since=<epoch ms>` keeps the newer ones.
  */
 export function createMetricsCollector(): MetricsCollector {

@@ -158,7 +158,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The handlers' own client, loaded only now that the env is in place.
     const shared = await import('../shared/clients/dynamodb.ts');
     attachRequestCounter(shared.dynamo);
-    // The handlers' metrics module too, once POWERTOOLS_METRICS_DISABLED is set: it reads it at load.
+    // The handlers' metrics module too, once METRICS_DISABLED is set: it reads it at load.
     const { onMetricsPublished } = await import('../shared/metrics/metrics.ts');
     stopCollecting = onMetricsPublished(metrics.collect);
     health.register(

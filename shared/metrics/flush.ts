@@ -2,7 +2,7 @@ import { logger } from '../clients/logger.ts';
 
 /**
  * The one place the handler wrappers flush metrics, at the end of every invocation. It imports no
- * Powertools Metrics: shared/metrics/metrics.ts registers itself here when a function uses it, so a
+ * metrics writer: shared/metrics/metrics.ts registers itself here when a function uses it, so a
  * function that counts nothing carries none of it.
  */
 const flushes = new Set<() => void>();

@@ -15,7 +15,7 @@ Object.assign(process.env, {
   AWS_SECRET_ACCESS_KEY: 'unit',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   // Tests hear the metrics through onMetricsPublished (test/support/metrics.ts), not on stdout.
-  POWERTOOLS_METRICS_DISABLED: 'true',
+  METRICS_DISABLED: 'true',
 });
 for (const localOnly of [
   'DYNAMODB_ENDPOINT',
