@@ -23,8 +23,21 @@ export async function putEntries(entries: PutEventsRequestEntry[]): Promise<bool
   return entries.map((_, i) => !result.Entries?.[i]?.ErrorCode);
 }
 
-/** Puts one event on the project's bus; a refused entry is an error. */
-export async function publishEvent(detailType: string, detail: object): Promise<void> {
-  const [accepted] = await putEntries([toEntry(detailType, detail)]);
-  if (!accepted) throw new Error(`PutEvents refused ${detailType}`);
+/** A refused entry is put again this often, after 50, 100, 200 ms: well inside any caller's timeout. */
+const entryRetries = 3;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Puts one event on the project's bus. EventBridge refuses single entries of a successful call
+ * on passing trouble (InternalFailure, ThrottlingException) and the SDK does not retry those, so
+ * a refused entry is put again; one still refused after that is an error.
+ */
+export async function publishEvent(detailType: string, detail: object, pause = sleep): Promise<void> {
+  const entry = toEntry(detailType, detail);
+  for (let attempt = 0; ; attempt++) {
+    const [accepted] = await putEntries([entry]);
+    if (accepted) return;
+    if (attempt >= entryRetries) throw new Error(`PutEvents refused ${detailType} ${attempt + 1} times`);
+    await pause(50 * 2 ** attempt);
+  }
 }
