@@ -23,7 +23,7 @@ export const benchFaults: FaultOptions = {
   reorder: 0.3,
   maxDelayMs: 400,
   putEventsFailure: 0.1,
-  streamThrowAfter: 0.1,
+  streamThrowAfter: 0.3,
   poisonRecords: 3,
   seed,
 };

@@ -74,17 +74,30 @@ export async function checkDeactivation(d: Deactivation, f: Findings): Promise<v
   else f.lost.push(`${d.action} ${user.contactId}: ${wrong.join(', ')}`);
 }
 
-/** A portal user who stays: exactly one login e-mail for the one request, and access untouched. */
-export async function checkSurvivor(
-  u: SeededUser,
-  mails: { destination?: { to?: string[] } }[],
-  f: Findings,
-): Promise<void> {
-  const mine = (to: string) => to.toLowerCase() === u.email || to.toLowerCase().endsWith(`<${u.email}>`);
-  const sent = mails.filter((m) => (m.destination?.to ?? []).some(mine)).length;
-  f.emailsSent += sent;
-  f.emailsTwice += Math.max(0, sent - 1);
-  if (sent === 0) f.emailsLost += 1;
+export interface StoredMail {
+  destination?: { to?: string[] };
+  subject?: string;
+}
+
+/** Unique per portal user, so its notification e-mail can be counted. */
+export const requisitionTitle = (u: SeededUser) => `Requisition of ${u.contactId}`;
+
+/**
+ * A portal user who stays: exactly one login e-mail for its one request and one notification
+ * e-mail for its one requisition (B7, B23), and its access untouched.
+ */
+export async function checkSurvivor(u: SeededUser, mails: StoredMail[], f: Findings): Promise<void> {
+  const to = (m: StoredMail, address: string) =>
+    (m.destination?.to ?? []).some(
+      (a) => a.toLowerCase() === address || a.toLowerCase().endsWith(`<${address}>`),
+    );
+  const logins = mails.filter((m) => to(m, u.email)).length;
+  const notices = mails.filter((m) => (m.subject ?? '').endsWith(requisitionTitle(u))).length;
+  for (const sent of [logins, notices]) {
+    f.emailsSent += sent;
+    f.emailsTwice += Math.max(0, sent - 1);
+    if (sent === 0) f.emailsLost += 1;
+  }
   const [rows, session] = await Promise.all([partition(u), item(keys.session(u.sessionHash))]);
   if (deactivatedEntries(rows).length > 0 || session?.endedAt)
     f.touchedByMistake.push(`survivor ${u.contactId} lost its access`);

@@ -19,7 +19,7 @@ export function report(r: ScenarioResult, options: FaultOptions): { lines: strin
   const checks: [string, boolean][] = [
     ['every deactivation done', r.done === r.expected && r.lost.length === 0],
     ['no duplicated audit entry', r.duplicatedAudit === 0],
-    ['every login e-mail sent once', r.emailsTwice === 0 && r.emailsLost === 0],
+    ['every e-mail sent once', r.emailsTwice === 0 && r.emailsLost === 0],
     ['add-on off refuses every session, deactivates none', r.suspendedRefused === r.suspendedExpected],
     ['nobody else touched', r.touchedByMistake.length === 0],
     ['no dead letter, no real record given up', r.deadLetters === 0 && r.streamFailures === 0],
@@ -37,7 +37,7 @@ export function report(r: ScenarioResult, options: FaultOptions): { lines: strin
     `| deactivations done | ${r.done} |`,
     `| deactivations lost | ${r.expected - r.done} |`,
     `| duplicated audit entries | ${r.duplicatedAudit} |`,
-    `| login e-mails expected / sent | ${r.emailsExpected} / ${r.emailsSent} |`,
+    `| e-mails expected / sent (login, requisition notice) | ${r.emailsExpected} / ${r.emailsSent} |`,
     `| e-mails sent twice | ${r.emailsTwice} |`,
     `| e-mails lost | ${r.emailsLost} |`,
     `| add-on off: sessions refused | ${r.suspendedRefused} of ${r.suspendedExpected} (none deactivated) |`,

@@ -9,7 +9,14 @@ import type { FaultInjector, FaultOptions } from '../../local/fault-injection.ts
 import { call, field } from './http.ts';
 import { mix, pool, shuffled, split, type Deactivation } from './faults-plan.ts';
 import { seedPortalUsers, type SeededUser } from './faults-seed.ts';
-import { checkDeactivation, checkSurvivor, checkSuspended, type Findings } from './faults-check.ts';
+import {
+  checkDeactivation,
+  checkSurvivor,
+  checkSuspended,
+  requisitionTitle,
+  type Findings,
+  type StoredMail,
+} from './faults-check.ts';
 
 export interface ScenarioOptions {
   app: string;
@@ -135,6 +142,17 @@ export async function runFaultScenario(o: ScenarioOptions): Promise<ScenarioResu
         call(app, 'POST', '/portal/login-links', { body: { email: u.email }, sourceIp }),
       );
     }),
+    // B23: each survivor's requisition is one e-mail to the agency's notification address.
+    ...survivors.map((u) => () => {
+      const body = {
+        title: requisitionTitle(u),
+        description: 'Under faults',
+        employmentType: 'full_time',
+        openings: 1,
+      };
+      const cookie = `portal_session=${u.sessionToken}`;
+      return expect('requisition', 201, call(app, 'POST', '/portal/requisitions', { cookie, body }));
+    }),
     () =>
       expect(
         'add-on off',
@@ -147,6 +165,9 @@ export async function runFaultScenario(o: ScenarioOptions): Promise<ScenarioResu
   o.faults.set(o.faultOptions);
   const started = performance.now();
   await pool(shuffled(tasks, o.faultOptions.seed ?? 1), concurrency);
+  log(
+    `requests done in ${((performance.now() - started) / 1000).toFixed(1)} s; waiting for the pipeline ...`,
+  );
   await waitIdle(app, o.settleTimeoutMs ?? 300_000);
   const seconds = (performance.now() - started) / 1000;
   const faults = { ...o.faults.counts() };
@@ -157,7 +178,7 @@ export async function runFaultScenario(o: ScenarioOptions): Promise<ScenarioResu
     done: 0,
     lost: [],
     duplicatedAudit: 0,
-    emailsExpected: survivors.length,
+    emailsExpected: survivors.length * 2,
     emailsSent: 0,
     emailsTwice: 0,
     emailsLost: 0,
@@ -165,9 +186,8 @@ export async function runFaultScenario(o: ScenarioOptions): Promise<ScenarioResu
     suspendedRefused: 0,
     touchedByMistake: [],
   };
-  const mails =
-    ((await (await fetch(`${o.mailUrl}/store`)).json()) as { emails?: { destination?: { to?: string[] } }[] })
-      .emails ?? [];
+  const store = (await (await fetch(`${o.mailUrl}/store`)).json()) as { emails?: StoredMail[] };
+  const mails = store.emails ?? [];
   await pool(
     [
       ...plan.map((d) => () => checkDeactivation(d, findings)),
