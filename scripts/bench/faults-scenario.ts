@@ -48,7 +48,8 @@ export interface ScenarioResult extends Findings {
 const organization = async (app: string, token: string, name: string) =>
   field(await call(app, 'POST', '/crm/organizations', { token, body: { name } }), 'id');
 
-async function agency(app: string, label: string) {
+/** A fresh agency with the add-on on, and an admin's token. */
+export async function agency(app: string, label: string) {
   const accountId = `${label}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
   const minted = await call(app, 'POST', '/_local/recruiter-token', {
     body: { accountId, email: `admin@${label}.test`, role: 'admin' },
@@ -63,7 +64,8 @@ async function agency(app: string, label: string) {
   return { accountId, token };
 }
 
-async function waitIdle(app: string, timeoutMs: number) {
+/** Bounded poll until the stream and the bus have settled everything written so far. */
+export async function waitIdle(app: string, timeoutMs: number) {
   const since = Date.now();
   const deadline = since + timeoutMs;
   for (;;) {

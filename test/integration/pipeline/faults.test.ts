@@ -53,7 +53,7 @@ describe('B15–B23 under injected faults', () => {
     const r = await runFaultScenario({
       app: running.urls.app,
       mailUrl: running.urls.mail,
-      faults: running.faults!,
+      faults: running.faults as NonNullable<LocalStack['faults']>,
       faultOptions: options,
       deactivations: 20,
       survivors: 4,
@@ -93,4 +93,32 @@ describe('B15–B23 under injected faults', () => {
       failedRequests: [],
     });
   }, 45_000);
+
+  it('B7 a login-link request whose PutEvents entry is refused still answers 202, and its e-mail goes out once', async () => {
+    const running = stack as LocalStack;
+    const app = running.urls.app;
+    const { call, field } = await import('../../../scripts/bench/http.ts');
+    const { seedPortalUsers } = await import('../../../scripts/bench/faults-seed.ts');
+    const { agency, waitIdle } = await import('../../../scripts/bench/faults-scenario.ts');
+    const { accountId, token } = await agency(app, 'refused');
+    const org = field(await call(app, 'POST', '/crm/organizations', { token, body: { name: 'Org' } }), 'id');
+    const [user] = await seedPortalUsers(accountId, org, 1, 'refused');
+    const email = user?.email ?? '';
+    // Every entry is refused the first time it is put (FailedEntryCount 1 inside a 200 answer).
+    running.faults?.set({ putEventsFailure: 1 });
+    try {
+      const res = await call(app, 'POST', '/portal/login-links', { body: { email }, sourceIp: '10.88.0.1' });
+      expect(res.status).toBe(202);
+      await waitIdle(app, 15_000);
+      const store = (await (await fetch(`${running.urls.mail}/store`)).json()) as {
+        emails: { destination?: { to?: string[] } }[];
+      };
+      expect(
+        store.emails.filter((m) => (m.destination?.to ?? []).some((a) => a.includes(email))),
+      ).toHaveLength(1);
+      expect(running.faults?.counts().putEventsFailure).toBeGreaterThan(0);
+    } finally {
+      running.faults?.set({});
+    }
+  });
 });
