@@ -9,7 +9,7 @@ import { createApiServer } from './api-server.ts';
 import { applyHandlerEnv } from './aws-identity.ts';
 import { startBackends, type Backends } from './backends.ts';
 import { busHandlerEnv, createBusRoutes } from './event-bus-api.ts';
-import { createEventBus, type LocalEventBus } from './event-bus.ts';
+import { createEventBus } from './event-bus.ts';
 import { createFaultInjector, type FaultInjector, type FaultOptions } from './fault-injection.ts';
 import { createHandlerLoader } from './handler-loader.ts';
 import { HealthRegistry } from './health.ts';
@@ -58,9 +58,6 @@ export interface LocalStack {
   health: HealthRegistry;
   /** Only when started with `faults`. */
   faults?: FaultInjector;
-  /** The event pipeline's own views, for benchmarks and tests that run the stack in-process. */
-  bus: LocalEventBus;
-  streamPoller(): StreamPoller | undefined;
   stop(): Promise<void>;
 }
 
@@ -193,7 +190,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     });
     health.register('streamPoller', async () => streamPoller?.ready() ?? false);
     ready = true;
-    return { urls, tableName, webRoot, issuer, health, faults, bus, streamPoller: () => streamPoller, stop };
+    return { urls, tableName, webRoot, issuer, health, faults, stop };
   } catch (error) {
     await stop();
     throw error;
