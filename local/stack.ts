@@ -10,6 +10,7 @@ import { applyHandlerEnv } from './aws-identity.ts';
 import { startBackends, type Backends } from './backends.ts';
 import { busHandlerEnv, createBusRoutes } from './event-bus-api.ts';
 import { createEventBus } from './event-bus.ts';
+import { createFaultInjector, type FaultInjector, type FaultOptions } from './fault-injection.ts';
 import { createHandlerLoader } from './handler-loader.ts';
 import { HealthRegistry } from './health.ts';
 import { createJwtAuthorizer, type AuthorizerResult } from './jwt-authorizer.ts';
@@ -41,6 +42,11 @@ export interface LocalStackOptions {
    * unavailable from the start, so `/_local/health` cannot answer 200 before the caller says so.
    */
   pendingComponents?: readonly string[];
+  /**
+   * Fault injection for the bus and the stream (`docs/faults.md`): absent, the pipeline behaves as
+   * it always does; given (even `{}`), `faults.set()` can switch faults on and off while it runs.
+   */
+  faults?: FaultOptions;
 }
 
 export interface LocalStack {
@@ -51,6 +57,8 @@ export interface LocalStack {
   issuer: LocalJwtIssuer;
   /** Later components (stream poller, local bus) register their readiness here. */
   health: HealthRegistry;
+  /** Only when started with `faults`. */
+  faults?: FaultInjector;
   stop(): Promise<void>;
 }
 
@@ -85,7 +93,8 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The gateway adds it to every API request and the handlers check it, as CloudFront and the
   // functions do in AWS (docs/web-hosting.md). Fresh per run: nothing outlives the process.
   const originSecret = randomBytes(32).toString('base64url');
-  const bus = createEventBus({ rules: eventRules, loadHandler });
+  const faults = options.faults ? createFaultInjector(options.faults) : undefined;
+  const bus = createEventBus({ rules: eventRules, loadHandler, faults });
   let streamPoller: StreamPoller | undefined;
   const metrics = createMetricsCollector();
   let stopCollecting = () => {};
@@ -185,10 +194,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       patterns: streamFilterPatterns,
       startAt: created ? 'TRIM_HORIZON' : 'LATEST',
       downstreamIdle: () => bus.pending() === 0,
+      faults,
     });
     health.register('streamPoller', async () => streamPoller?.ready() ?? false);
     ready = true;
-    return { urls, tableName, webRoot, issuer, health, stop };
+    return { urls, tableName, webRoot, issuer, health, faults, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -27,13 +27,27 @@ export async function putEntries(entries: PutEventsRequestEntry[]): Promise<bool
   return accepted;
 }
 
-/** Puts one event on the project's bus; a refused entry is an error (and an `EventsFailed`). */
-export async function publishEvent(detailType: string, detail: object): Promise<void> {
-  let accepted: boolean | undefined;
-  try {
-    [accepted] = await putEntries([toEntry(detailType, detail)]);
-  } finally {
-    if (!accepted) addMetric('EventsFailed');
+/** A refused entry is put again this often, after 50, 100, 200 ms: well inside any caller's timeout. */
+const entryRetries = 3;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Puts one event on the project's bus. EventBridge refuses single entries of a successful call
+ * on passing trouble (InternalFailure, ThrottlingException) and the SDK does not retry those, so
+ * a refused entry is put again; one still refused after that is an error (and one `EventsFailed`).
+ */
+export async function publishEvent(detailType: string, detail: object, pause = sleep): Promise<void> {
+  const entry = toEntry(detailType, detail);
+  for (let attempt = 0; ; attempt++) {
+    let accepted: boolean | undefined;
+    try {
+      [accepted] = await putEntries([entry]);
+    } finally {
+      // Counted once, when the event is given up: on the last refusal, or when the call itself fails.
+      if (!accepted && (attempt >= entryRetries || accepted === undefined)) addMetric('EventsFailed');
+    }
+    if (accepted) return;
+    if (attempt >= entryRetries) throw new Error(`PutEvents refused ${detailType} ${attempt + 1} times`);
+    await pause(50 * 2 ** attempt);
   }
-  if (!accepted) throw new Error(`PutEvents refused ${detailType}`);
 }
