@@ -3,6 +3,8 @@ import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type Route, routeKey, routeList } from '../shared/api/routes.ts';
 import { type AppConfig, readAppConfig } from './config.ts';
+import { assertDeployable } from './deploy-guard.ts';
+import { exportSharedValues } from './shared-exports.ts';
 import { handlerEntry } from './build/app-functions.ts';
 import type { FunctionBundles } from './build/function-bundles.ts';
 import { ApiStack } from './stacks/api-stack.ts';
@@ -12,6 +14,7 @@ import { EventsStack } from './stacks/events-stack.ts';
 import { PipelineStack } from './stacks/pipeline-stack.ts';
 import { RoutesStack } from './stacks/routes-stack.ts';
 import { cognitoAuthConfig } from './auth-config.ts';
+import { WafStack, wafRegion } from './stacks/waf-stack.ts';
 import { WebStack } from './stacks/web-stack.ts';
 import { assertSiteBuilt } from './web/site-deployment.ts';
 
@@ -35,6 +38,8 @@ export interface PortalStacks {
   routes: Partial<Record<(typeof routeGroups)[number]['name'], RoutesStack>>;
   /** CloudFront: the static app and the one origin of the API. */
   web: WebStack;
+  /** The distribution's web ACL, in us-east-1. */
+  waf: WafStack;
 }
 
 export interface BuildOptions {
@@ -56,6 +61,7 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     app.node.setContext(crossStackReferences, 'strong');
   }
   const config = readAppConfig(app.node);
+  assertDeployable(config, options.env);
   const routes = options.routes ?? routeList;
   assertRouteTable(routes);
   // Before any stack exists: building (and bundling) the others first would only delay the error.
@@ -66,7 +72,12 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
   const prefix = `ClientPortal-${config.stage}`;
   const env = options.env;
   const data = new DataStack(app, `${prefix}-Data`, { env });
-  const email = new EmailStack(app, `${prefix}-Email`, { env, emailDomain: config.emailDomain });
+  const email = new EmailStack(app, `${prefix}-Email`, {
+    env,
+    emailDomain: config.emailDomain,
+    stage: config.stage,
+    existingIdentity: config.existingEmailIdentity,
+  });
   const events = new EventsStack(app, `${prefix}-Events`, { env, stage: config.stage });
   const api = new ApiStack(app, `${prefix}-Api`, {
     env,
@@ -74,6 +85,11 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     portalBaseUrl: config.portalBaseUrl,
     authDomainPrefix: config.authDomainPrefix,
     poolEmail: config.recruiterPoolEmail === 'ses' ? { ...email.sending, from: config.emailFrom } : undefined,
+  });
+  // CloudFront's web ACL lives in us-east-1 whatever the app's region; nothing references across.
+  const waf = new WafStack(app, `${prefix}-Waf`, {
+    env: { account: env?.account, region: wafRegion },
+    stage: config.stage,
   });
   // Before the functions: they take the distribution's address for their links, while the Web
   // stack takes only the API's id and the origin secret from the Api stack. No cycle.
@@ -83,8 +99,10 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     originSecret: api.originSecret,
     originSecretVersion: config.originSecretVersion,
     siteDir: config.webDist,
+    webAcl: { parameterName: waf.parameterName, region: wafRegion },
     ...(api.recruiterAuth ? { authConfig: cognitoAuthConfig(api.recruiterAuth) } : {}),
   });
+  web.addDependency(waf);
 
   const resources = {
     table: data.table,
@@ -99,7 +117,7 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
   };
   const { bundles } = options;
   const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, { env, resources, bundles });
-  const stacks: PortalStacks = { config, data, email, events, api, pipeline, routes: {}, web };
+  const stacks: PortalStacks = { config, data, email, events, api, pipeline, routes: {}, web, waf };
   for (const group of routeGroups) {
     const members = routes.filter((r) => r.path.startsWith(group.prefix));
     if (members.length === 0) continue;
@@ -113,6 +131,10 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
       bundles,
     });
   }
+
+  // The e-mail settings reach the other stacks as plain strings (no export): only the order remains.
+  for (const stack of [api, pipeline, ...Object.values(stacks.routes)]) stack.addDependency(email);
+  exportSharedValues(stacks);
 
   // cdk-nag 3 is a validation plugin (Aspects crash it): it runs at synth, and findings fail synth.
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
