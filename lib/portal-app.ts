@@ -102,7 +102,7 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     webAcl: { parameterName: waf.parameterName, region: wafRegion },
     ...(api.recruiterAuth ? { authConfig: cognitoAuthConfig(api.recruiterAuth) } : {}),
   });
-  web.addDependency(waf);
+  web.addStackDependency(waf);
 
   const resources = {
     table: data.table,
@@ -133,7 +133,7 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
   }
 
   // The e-mail settings reach the other stacks as plain strings (no export): only the order remains.
-  for (const stack of [api, pipeline, ...Object.values(stacks.routes)]) stack.addDependency(email);
+  for (const stack of [api, pipeline, ...Object.values(stacks.routes)]) stack.addStackDependency(email);
   exportSharedValues(stacks);
 
   // cdk-nag 3 is a validation plugin (Aspects crash it): it runs at synth, and findings fail synth.

@@ -1,4 +1,6 @@
-import { Stack } from 'aws-cdk-lib';
+import { RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import {
   AwsCustomResource,
   AwsCustomResourcePolicy,
@@ -39,7 +41,17 @@ export class WebAclReader extends Construct {
       // The name starts with "/", which formatArn would double.
       resourceName: props.parameterName.replace(/^\//, ''),
     });
+    // As the project's functions have (lib/constructs/portal-function.ts): its own log group and a role
+    // that may write there only, not AWSLambdaBasicExecutionRole.
+    const logGroup = new LogGroup(this, 'Logs', {
+      retention: RetentionDays.ONE_MONTH,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const role = new Role(this, 'Role', { assumedBy: new ServicePrincipal('lambda.amazonaws.com') });
+    logGroup.grantWrite(role);
     const read = new AwsCustomResource(this, 'Read', {
+      role,
+      logGroup,
       onCreate: call,
       onUpdate: call,
       policy: AwsCustomResourcePolicy.fromSdkCalls({ resources: [parameterArn] }),
