@@ -32,7 +32,11 @@ export class SendingIdentity extends Construct {
   constructor(scope: Construct, id: string, props: SendingIdentityProps) {
     super(scope, id);
     const stack = Stack.of(this);
-    this.identityArn = stack.formatArn({ service: 'ses', resource: 'identity', resourceName: props.emailDomain });
+    this.identityArn = stack.formatArn({
+      service: 'ses',
+      resource: 'identity',
+      resourceName: props.emailDomain,
+    });
     if (props.existing) {
       new CfnOutput(stack, 'ExistingDomainIdentity', {
         value: props.emailDomain,

@@ -18,7 +18,7 @@ const resourceCount = (stack: Stack) =>
   Object.keys(Template.fromStack(stack).toJSON().Resources ?? {}).length;
 
 describe('stacks', () => {
-  it('are the data, e-mail, events, pipeline, API and web stacks plus one stack per route group that has routes', () => {
+  it('are the data, e-mail, events, pipeline, API, web and WAF stacks plus one stack per route group that has routes', () => {
     const names = app.node.children.filter(Stack.isStack).map((s) => s.stackName);
     const expected = [
       'ClientPortal-dev-Data',
@@ -27,6 +27,7 @@ describe('stacks', () => {
       'ClientPortal-dev-Pipeline',
       'ClientPortal-dev-Api',
       'ClientPortal-dev-Web',
+      'ClientPortal-dev-Waf',
       'ClientPortal-dev-CrmRoutes',
     ];
     if (routeList.some((r) => r.path.startsWith('/portal/'))) expected.push('ClientPortal-dev-PortalRoutes');
@@ -49,9 +50,11 @@ describe('stacks', () => {
     }
   });
 
-  it('are environment-agnostic unless the CLI provides an account and region', () => {
+  it('are environment-agnostic unless the CLI provides an account and region (the WAF stack: us-east-1)', () => {
     for (const stack of app.node.children.filter(Stack.isStack))
-      expect(stack.environment).toBe('aws://unknown-account/unknown-region');
+      expect(stack.environment, stack.stackName).toBe(
+        stack === stacks.waf ? 'aws://unknown-account/us-east-1' : 'aws://unknown-account/unknown-region',
+      );
   });
 });
 
@@ -67,6 +70,8 @@ describe('context', () => {
       webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
       originSecretVersion: undefined,
       recruiterPoolEmail: 'ses',
+      existingEmailIdentity: false,
+      allowPlaceholderEmail: false,
     });
     expect(stacks.config.webDist).toBe(webDistFixture);
   });
