@@ -116,7 +116,12 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     },
   };
   const { bundles } = options;
-  const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, { env, resources, bundles });
+  const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, {
+    env,
+    resources,
+    bundles,
+    stage: config.stage,
+  });
   const stacks: PortalStacks = { config, data, email, events, api, pipeline, routes: {}, web, waf };
   for (const group of routeGroups) {
     const members = routes.filter((r) => r.path.startsWith(group.prefix));

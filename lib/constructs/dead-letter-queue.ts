@@ -6,6 +6,8 @@ import { Construct } from 'constructs';
 export interface DeadLetterQueueProps {
   /** What lands here, for the alarm's description (the first thing an operator reads). */
   purpose: string;
+  /** A fixed name, so that `npm run redrive` finds the queue (shared/events/dead-letter-queues.ts). */
+  queueName?: string;
 }
 
 /**
@@ -21,6 +23,7 @@ export class DeadLetterQueue extends Construct {
     super(scope, id);
 
     this.queue = new Queue(this, 'Queue', {
+      ...(props.queueName ? { queueName: props.queueName } : {}),
       // SSE-SQS, not the AWS managed KMS key (alias/aws/sqs): the key policy of that key cannot be
       // changed, so EventBridge could not send to the queue. A customer managed key would cost a
       // key per month for messages that are event envelopes and pointers to stream records.

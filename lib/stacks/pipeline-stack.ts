@@ -8,6 +8,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { type EventRule, eventRules, streamPublisher } from '../../shared/events/rules.ts';
 import { streamFilterPatterns } from '../../shared/events/stream-filter.ts';
+import { deadLetterQueueName, publisherQueueId } from '../../shared/events/dead-letter-queues.ts';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
 import type { FunctionBundles } from '../build/function-bundles.ts';
 import type { FunctionResources } from '../constructs/function-access.ts';
@@ -19,6 +20,8 @@ export interface PipelineStackProps extends StackProps {
   resources: FunctionResources;
   bundles: FunctionBundles;
   rules?: readonly EventRule[];
+  /** Names the dead-letter queues `client-portal-<stage>-<rule id>-dlq`; default "dev". */
+  stage?: string;
 }
 
 /** What a rule runs, and where its failures end up (one queue per rule, see below). */
@@ -42,6 +45,7 @@ export class PipelineStack extends Stack {
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
     const { resources, bundles } = props;
+    const stage = props.stage ?? 'dev';
 
     for (const rule of props.rules ?? eventRules) {
       const name = constructIdOf(rule.handler);
@@ -58,6 +62,7 @@ export class PipelineStack extends Stack {
       // RULE_ARN/ERROR_CODE attributes; Lambda sends an invocation record with `requestPayload`).
       const { queue } = new DeadLetterQueue(this, `${name}DeadLetters`, {
         purpose: `Events of rule ${rule.id} that its handler could not process`,
+        queueName: deadLetterQueueName(stage, rule.id),
       });
       // Lambda accepts an async invocation before running it: handler errors are retried here (the
       // handlers are idempotent), and what still fails goes to the queue with the original event.
@@ -94,6 +99,7 @@ export class PipelineStack extends Stack {
     // sequence numbers), which must be read back within the stream's 24-hour retention.
     const { queue: publisherDeadLetters } = new DeadLetterQueue(this, 'PublisherDeadLetters', {
       purpose: 'Stream batches the publisher could not turn into events (read them within 24 hours)',
+      queueName: deadLetterQueueName(stage, publisherQueueId),
     });
     publisher.addEventSource(
       new DynamoEventSource(resources.table, {
