@@ -1,7 +1,9 @@
 import { type EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import type { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { envNames } from '../../shared/config/env.ts';
+import type { publishStreamRecords as PublishStreamRecords } from '../../shared/events/stream-publisher.ts';
 import type { RedriveTargets } from './redrive.ts';
+
 import { readBatchRecords } from './stream-reader.ts';
 
 export interface TargetClients {
@@ -18,7 +20,7 @@ export interface TargetClients {
  * from the environment at its first PutEvents, so both are set before it is imported.
  */
 export function redriveTargets(clients: TargetClients): RedriveTargets {
-  let publisher: Promise<typeof import('../../shared/events/stream-publisher.ts')> | undefined;
+  let publisher: Promise<{ publishStreamRecords: typeof PublishStreamRecords }> | undefined;
   const loadPublisher = () => {
     process.env[envNames.eventBusName] = clients.busName;
     if (clients.eventBridgeEndpoint) process.env[envNames.eventBridgeEndpoint] = clients.eventBridgeEndpoint;
