@@ -43,11 +43,12 @@ export function createStreamRoutes(ctx: {
     if (method === 'DELETE' && path.startsWith(`${failuresPath}/`)) {
       if (!poller) return starting();
       const id = decodeURIComponent(path.slice(failuresPath.length + 1));
-      return poller.removeFailure(id) ? json(200, { removed: id }) : json(404, { message: `No failure ${id}` });
+      return poller.removeFailure(id)
+        ? json(200, { removed: id })
+        : json(404, { message: `No failure ${id}` });
     }
     if (method !== 'GET') return undefined;
-    if (path === failuresPath)
-      return poller ? json(200, { failures: poller.failures() }) : starting();
+    if (path === failuresPath) return poller ? json(200, { failures: poller.failures() }) : starting();
     if (path === '/_local/stream/stats') return poller ? json(200, poller.stats()) : starting();
     if (path === '/_local/pipeline/idle') {
       // No default: "idle since now" can never be true yet, so a missing `since` is a caller's mistake.
