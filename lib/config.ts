@@ -39,6 +39,16 @@ export interface AppConfig {
    * before the SES domain is verified — Cognito refuses an unverified identity at deploy time.
    */
   recruiterPoolEmail: 'ses' | 'cognito';
+  /**
+   * True: the SES domain identity `emailDomain` already exists in the account and region (made by
+   * hand or by another app); the Email stack then uses it instead of creating it (docs/deploy.md).
+   */
+  existingEmailIdentity: boolean;
+  /**
+   * True: synth for a real account goes ahead with the placeholder `example.com` sender (an
+   * offline check with credentials in the shell); a deploy made so sends no e-mail (lib/deploy-guard.ts).
+   */
+  allowPlaceholderEmail: boolean;
 }
 
 export const contextDefaults = {
@@ -90,6 +100,14 @@ export function readAppConfig(node: Node): AppConfig {
   if (recruiterPoolEmail !== 'ses' && recruiterPoolEmail !== 'cognito')
     throw new Error(`Context "recruiterPoolEmail" must be "ses" or "cognito": ${recruiterPoolEmail}`);
 
+  const flag = (key: string): boolean => {
+    const value: unknown = node.tryGetContext(key);
+    if (value === undefined || value === null || value === '' || value === false || value === 'false')
+      return false;
+    if (value === true || value === 'true') return true;
+    throw new Error(`Context "${key}" must be true or false: ${String(value)}`);
+  };
+
   return {
     stage,
     portalBaseUrl,
@@ -99,6 +117,8 @@ export function readAppConfig(node: Node): AppConfig {
     originSecretVersion,
     authDomainPrefix,
     recruiterPoolEmail,
+    existingEmailIdentity: flag('existingEmailIdentity'),
+    allowPlaceholderEmail: flag('allowPlaceholderEmail'),
   };
 }
 

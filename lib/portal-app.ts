@@ -5,6 +5,8 @@ import { type Route, routeKey, routeList } from '../shared/api/routes.ts';
 import { CfnAlarm } from 'aws-cdk-lib/aws-cloudwatch';
 import { readAlarmEmail } from './alarm-config.ts';
 import { type AppConfig, readAppConfig } from './config.ts';
+import { assertDeployable } from './deploy-guard.ts';
+import { exportSharedValues } from './shared-exports.ts';
 import { handlerEntry } from './build/app-functions.ts';
 import type { FunctionBundles } from './build/function-bundles.ts';
 import { AlertsStack } from './stacks/alerts-stack.ts';
@@ -16,6 +18,7 @@ import { OpsStack } from './stacks/ops-stack.ts';
 import { PipelineStack } from './stacks/pipeline-stack.ts';
 import { RoutesStack } from './stacks/routes-stack.ts';
 import { cognitoAuthConfig } from './auth-config.ts';
+import { WafStack, wafRegion } from './stacks/waf-stack.ts';
 import { WebStack } from './stacks/web-stack.ts';
 import { assertSiteBuilt } from './web/site-deployment.ts';
 
@@ -43,6 +46,8 @@ export interface PortalStacks {
   web: WebStack;
   /** The API, table and SES alarms and the dashboard; last, as it names every other alarm. */
   ops: OpsStack;
+  /** The distribution's web ACL, in us-east-1. */
+  waf: WafStack;
 }
 
 export interface BuildOptions {
@@ -64,6 +69,7 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     app.node.setContext(crossStackReferences, 'strong');
   }
   const config = readAppConfig(app.node);
+  assertDeployable(config, options.env);
   const routes = options.routes ?? routeList;
   assertRouteTable(routes);
   // Before any stack exists: building (and bundling) the others first would only delay the error.
@@ -79,7 +85,12 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     alarmEmail: readAlarmEmail(app.node),
   });
   const data = new DataStack(app, `${prefix}-Data`, { env });
-  const email = new EmailStack(app, `${prefix}-Email`, { env, emailDomain: config.emailDomain });
+  const email = new EmailStack(app, `${prefix}-Email`, {
+    env,
+    emailDomain: config.emailDomain,
+    stage: config.stage,
+    existingIdentity: config.existingEmailIdentity,
+  });
   const events = new EventsStack(app, `${prefix}-Events`, { env, stage: config.stage });
   const api = new ApiStack(app, `${prefix}-Api`, {
     env,
@@ -87,6 +98,11 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     portalBaseUrl: config.portalBaseUrl,
     authDomainPrefix: config.authDomainPrefix,
     poolEmail: config.recruiterPoolEmail === 'ses' ? { ...email.sending, from: config.emailFrom } : undefined,
+  });
+  // CloudFront's web ACL lives in us-east-1 whatever the app's region; nothing references across.
+  const waf = new WafStack(app, `${prefix}-Waf`, {
+    env: { account: env?.account, region: wafRegion },
+    stage: config.stage,
   });
   // Before the functions: they take the distribution's address for their links, while the Web
   // stack takes only the API's id and the origin secret from the Api stack. No cycle.
@@ -96,8 +112,10 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     originSecret: api.originSecret,
     originSecretVersion: config.originSecretVersion,
     siteDir: config.webDist,
+    webAcl: { parameterName: waf.parameterName, region: wafRegion },
     ...(api.recruiterAuth ? { authConfig: cognitoAuthConfig(api.recruiterAuth) } : {}),
   });
+  web.addStackDependency(waf);
 
   const resources = {
     stage: config.stage,
@@ -113,7 +131,12 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     },
   };
   const { bundles } = options;
-  const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, { env, resources, bundles });
+  const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, {
+    env,
+    resources,
+    bundles,
+    stage: config.stage,
+  });
   const stacks: Omit<PortalStacks, 'ops'> = {
     config,
     alerts,
@@ -124,6 +147,7 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     pipeline,
     routes: {},
     web,
+    waf,
   };
   for (const group of routeGroups) {
     const members = routes.filter((r) => r.path.startsWith(group.prefix));
@@ -138,6 +162,10 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
       bundles,
     });
   }
+
+  // The e-mail settings reach the other stacks as plain strings (no export): only the order remains.
+  for (const stack of [api, pipeline, ...Object.values(stacks.routes)]) stack.addStackDependency(email);
+  exportSharedValues(stacks);
 
   const ops = new OpsStack(app, `${prefix}-Ops`, {
     env,

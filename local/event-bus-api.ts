@@ -34,6 +34,11 @@ const awsJson = (body: unknown) => answer(200, 'application/x-amz-json-1.1', bod
 const awsError = (statusCode: number, type: string, message: string) =>
   answer(statusCode, 'application/x-amz-json-1.1', { __type: type, message });
 const json = (body: unknown) => answer(200, 'application/json; charset=utf-8', body);
+const notFound = (id: string) =>
+  answer(404, 'application/json; charset=utf-8', { message: `No dead letter ${id}` });
+
+/** The local stand-in for the rules' dead-letter queues: GET lists them, DELETE …/<id> removes one. */
+export const deadLettersPath = '/_local/bus/dead-letters';
 
 const entriesInvalid = (constraint: string) =>
   awsError(
@@ -127,9 +132,14 @@ export function createBusRoutes(bus: LocalEventBus): LocalRouteHandler {
   return async (method, path, body, headers = {}) => {
     if (method === 'POST' && (path === putEventsPath || path === `${putEventsPath}/`))
       return putEvents(bus, body, headers);
+    // `npm run redrive` deletes a dead letter once its event is back on the bus (docs/redrive.md).
+    if (method === 'DELETE' && path.startsWith(deadLettersPath + '/')) {
+      const id = decodeURIComponent(path.slice(deadLettersPath.length + 1));
+      return bus.removeDeadLetter(id) ? json({ removed: id }) : notFound(id);
+    }
     if (method !== 'GET') return undefined;
     if (path === '/_local/bus/events') return json({ bus: bus.name, events: bus.events() });
-    if (path === '/_local/bus/dead-letters') return json({ deadLetters: bus.deadLetters() });
+    if (path === deadLettersPath) return json({ deadLetters: bus.deadLetters() });
     if (path === '/_local/bus/idle') return json({ idle: bus.pending() === 0, pending: bus.pending() });
     return undefined;
   };

@@ -41,8 +41,11 @@ export interface BusEventRecord {
 /** One entry's outcome in a PutEvents answer. */
 export type PutResult = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
 
-/** A delivery that failed every attempt (`lastError` says why), with the event it carried. */
-export type DeadLetter = DeliveryState & { failedAt: string; event: BusEvent };
+/**
+ * A delivery that failed every attempt (`lastError` says why), with the event it carried: what the
+ * rule's SQS dead-letter queue holds in AWS. `id` names it for `npm run redrive` (docs/redrive.md).
+ */
+export type DeadLetter = DeliveryState & { id: string; failedAt: string; event: BusEvent };
 
 export interface LocalEventBus {
   readonly name: string;
@@ -55,6 +58,8 @@ export interface LocalEventBus {
   publish(entries: AcceptedEntry[]): string[];
   events(): readonly BusEventRecord[];
   deadLetters(): readonly DeadLetter[];
+  /** Takes one dead letter off the list (redriven); false when it is not there (any more). */
+  removeDeadLetter(id: string): boolean;
   pending(): number;
   /** Call once the handlers' env is in place: their modules read it at the first import. */
   start(): void;
@@ -87,7 +92,12 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
   const queue = createDeliveryQueue({
     ...options,
     onDeadLetter(state, event) {
-      const letter: DeadLetter = { ...state, failedAt: new Date().toISOString(), event: event as BusEvent };
+      const letter: DeadLetter = {
+        ...state,
+        id: randomUUID(),
+        failedAt: new Date().toISOString(),
+        event: event as BusEvent,
+      };
       deadLetters.push(letter);
       if (deadLetters.length > keep) deadLetters.shift();
       // Where AWS would park it in the rule's SQS dead-letter queue; loud, since nothing retries it.
@@ -150,6 +160,11 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
     publish: (entries) => put(entries).flatMap((r) => ('EventId' in r ? [r.EventId] : [])),
     events: () => records,
     deadLetters: () => deadLetters,
+    removeDeadLetter(id) {
+      const at = deadLetters.findIndex((letter) => letter.id === id);
+      if (at >= 0) deadLetters.splice(at, 1);
+      return at >= 0;
+    },
     pending: () => queue.pending(),
     start() {
       accepting = true;

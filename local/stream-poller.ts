@@ -135,8 +135,11 @@ export async function startStreamPoller(options: StreamPollerOptions) {
      */
     idleSince: (since: number) => quietRoundStartedAt > since && invoker.inFlight() === 0,
     failures: stats.failures,
+    removeFailure: stats.removeFailure,
     stats: () => ({
       streamArn,
+      // Where `npm run redrive` reads failed records back (the stream of DynamoDB Local).
+      dynamodbEndpoint: options.endpoint,
       startAt: options.startAt,
       ready: ready(),
       rounds,

@@ -11,6 +11,9 @@ const json = (statusCode: number, body: unknown): HttpAnswer => ({
   body: Buffer.from(JSON.stringify(body)),
 });
 
+/** The local stand-in for the publisher's on-failure queue: GET lists, DELETE …/<id> removes one. */
+export const failuresPath = '/_local/stream/failures';
+
 const starting = () => json(503, { message: 'The stream poller is starting.' });
 
 /**
@@ -35,10 +38,17 @@ export function createStreamRoutes(ctx: {
   bus: LocalEventBus;
 }): LocalRouteHandler {
   return async (method, path, _body, headers, url) => {
-    if (method !== 'GET') return undefined;
     const poller = ctx.poller();
-    if (path === '/_local/stream/failures')
-      return poller ? json(200, { failures: poller.failures() }) : starting();
+    // `npm run redrive` deletes an on-failure entry once its records went through the publisher.
+    if (method === 'DELETE' && path.startsWith(`${failuresPath}/`)) {
+      if (!poller) return starting();
+      const id = decodeURIComponent(path.slice(failuresPath.length + 1));
+      return poller.removeFailure(id)
+        ? json(200, { removed: id })
+        : json(404, { message: `No failure ${id}` });
+    }
+    if (method !== 'GET') return undefined;
+    if (path === failuresPath) return poller ? json(200, { failures: poller.failures() }) : starting();
     if (path === '/_local/stream/stats') return poller ? json(200, poller.stats()) : starting();
     if (path === '/_local/pipeline/idle') {
       // No default: "idle since now" can never be true yet, so a missing `since` is a caller's mistake.

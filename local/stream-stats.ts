@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { DynamoDBRecord } from 'aws-lambda';
 import { recordLabel } from './stream-record.ts';
 import type { FailedRecord } from './stream-retry.ts';
@@ -7,6 +8,8 @@ import type { FailedRecord } from './stream-retry.ts';
  * receives in AWS (metadata only); `record` is a local extra, so the failure can be looked at.
  */
 export interface OnFailureEntry {
+  /** Names it for `npm run redrive` (docs/redrive.md). */
+  id: string;
   failedAt: string;
   attempts: number;
   lastError: string;
@@ -46,6 +49,12 @@ export function createStreamStats(keep = 500) {
     counts: (): StreamCounts => ({ ...counts }),
     recent: () => ({ forwarded: [...recent.forwarded], filteredOut: [...recent.filteredOut] }),
     failures: (): readonly OnFailureEntry[] => failures,
+    /** Takes one entry off the list (redriven); false when it is not there (any more). */
+    removeFailure(id: string): boolean {
+      const at = failures.findIndex((entry) => entry.id === id);
+      if (at >= 0) failures.splice(at, 1);
+      return at >= 0;
+    },
     noteRead(all: readonly DynamoDBRecord[], passing: readonly DynamoDBRecord[]) {
       const skipped = all.filter((record) => !passing.includes(record));
       counts.seen += all.length;
@@ -59,6 +68,7 @@ export function createStreamStats(keep = 500) {
       const created = failed.record.dynamodb?.ApproximateCreationDateTime ?? Date.now() / 1000;
       const arrival = new Date(created * 1000).toISOString();
       const entry: OnFailureEntry = {
+        id: randomUUID(),
         failedAt: new Date().toISOString(),
         attempts: failed.attempts,
         lastError: failed.lastError,

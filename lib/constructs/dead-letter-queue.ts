@@ -12,6 +12,8 @@ export interface DeadLetterQueueProps {
   alarmName: string;
   /** The operators' topic: the alarm and its return to OK notify it. */
   alarmTopic: ITopic;
+  /** A fixed name, so that `npm run redrive` finds the queue (shared/events/dead-letter-queues.ts). */
+  queueName?: string;
 }
 
 /**
@@ -27,6 +29,7 @@ export class DeadLetterQueue extends Construct {
     super(scope, id);
 
     this.queue = new Queue(this, 'Queue', {
+      ...(props.queueName ? { queueName: props.queueName } : {}),
       // SSE-SQS, not the AWS managed KMS key (alias/aws/sqs): the key policy of that key cannot be
       // changed, so EventBridge could not send to the queue. A customer managed key would cost a
       // key per month for messages that are event envelopes and pointers to stream records.

@@ -1,18 +1,15 @@
-import { CfnOutput, Stack, type StackProps } from 'aws-cdk-lib';
-import {
-  ConfigurationSet,
-  ConfigurationSetTlsPolicy,
-  DkimIdentity,
-  EasyDkimSigningKeyLength,
-  EmailIdentity,
-  Identity,
-  SuppressionReasons,
-} from 'aws-cdk-lib/aws-ses';
+import { Stack, type StackProps } from 'aws-cdk-lib';
+import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
+import { SendingIdentity } from '../constructs/sending-identity.ts';
 
 export interface EmailStackProps extends StackProps {
   /** The sending domain; its DKIM records (stack outputs) go into the domain's DNS. */
   emailDomain: string;
+  /** Names the configuration set `client-portal-<stage>`. */
+  stage: string;
+  /** Use the SES identity of emailDomain that already exists instead of creating it (docs/deploy.md). */
+  existingIdentity?: boolean;
 }
 
 /** What a function that sends e-mail needs: the two ARNs it may send through and the set's name. */
@@ -30,31 +27,27 @@ export class EmailStack extends Stack {
     super(scope, id, props);
 
     const configurationSet = new ConfigurationSet(this, 'ConfigurationSet', {
+      // A fixed name: the functions' stacks get it as a plain string, never as an export of this stack.
+      configurationSetName: `client-portal-${props.stage}`,
       // Login links and invitation tokens travel in these messages: never downgrade to plain SMTP.
       tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
     });
 
-    const identity = new EmailIdentity(this, 'DomainIdentity', {
-      identity: Identity.domain(props.emailDomain),
-      dkimIdentity: DkimIdentity.easyDkim(EasyDkimSigningKeyLength.RSA_2048_BIT),
-      dkimSigning: true,
+    const identity = new SendingIdentity(this, 'Sending', {
+      emailDomain: props.emailDomain,
+      existing: props.existingIdentity ?? false,
       configurationSet,
     });
 
-    // Without a Route 53 zone in this app, the DKIM CNAMEs are published by hand (see the README).
-    identity.dkimRecords.forEach((record, i) => {
-      new CfnOutput(this, `DkimRecord${i + 1}`, { value: `${record.name} CNAME ${record.value}` });
-    });
-
     this.sending = {
-      identityArn: identity.emailIdentityArn,
-      configurationSetName: configurationSet.configurationSetName,
+      identityArn: identity.identityArn,
+      configurationSetName: `client-portal-${props.stage}`,
       configurationSetArn: this.formatArn({
         service: 'ses',
         resource: 'configuration-set',
-        resourceName: configurationSet.configurationSetName,
+        resourceName: `client-portal-${props.stage}`,
       }),
     };
   }

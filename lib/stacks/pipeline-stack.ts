@@ -10,6 +10,7 @@ import type { Construct } from 'constructs';
 import { type EventRule, eventRules, streamPublisher } from '../../shared/events/rules.ts';
 import { streamFilterPatterns } from '../../shared/events/stream-filter.ts';
 import { alarmKinds, alarmNameOf, notifyOperators } from '../constructs/alarms.ts';
+import { deadLetterQueueName, publisherQueueId } from '../../shared/events/dead-letter-queues.ts';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
 import type { FunctionBundles } from '../build/function-bundles.ts';
 import type { FunctionResources } from '../constructs/function-access.ts';
@@ -21,6 +22,8 @@ export interface PipelineStackProps extends StackProps {
   resources: FunctionResources;
   bundles: FunctionBundles;
   rules?: readonly EventRule[];
+  /** Names the dead-letter queues `client-portal-<stage>-<rule id>-dlq`; default "dev". */
+  stage?: string;
 }
 
 /** What a rule runs, and where its failures end up (one queue per rule, see below). */
@@ -46,6 +49,7 @@ export class PipelineStack extends Stack {
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
     const { resources, bundles } = props;
+    const stage = props.stage ?? 'dev';
 
     for (const rule of props.rules ?? eventRules) {
       const name = constructIdOf(rule.handler);
@@ -64,6 +68,7 @@ export class PipelineStack extends Stack {
         purpose: `Events of rule ${rule.id} that its handler could not process`,
         alarmName: alarmNameOf(resources.stage, alarmKinds.deadLetters, name),
         alarmTopic: resources.alarmTopic,
+        queueName: deadLetterQueueName(stage, rule.id),
       });
       // Lambda accepts an async invocation before running it: handler errors are retried here (the
       // handlers are idempotent), and what still fails goes to the queue with the original event.
@@ -102,6 +107,7 @@ export class PipelineStack extends Stack {
       purpose: 'Stream batches the publisher could not turn into events (read them within 24 hours)',
       alarmName: alarmNameOf(resources.stage, alarmKinds.deadLetters, 'Publisher'),
       alarmTopic: resources.alarmTopic,
+      queueName: deadLetterQueueName(stage, publisherQueueId),
     });
     publisher.addEventSource(
       new DynamoEventSource(resources.table, {

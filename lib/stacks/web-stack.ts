@@ -22,6 +22,7 @@ import { originHeaderValue } from '../constructs/origin-secret.ts';
 import { pageRoutesFunction } from '../web/page-routes.ts';
 import { securityHeadersPolicy } from '../web/security-headers-policy.ts';
 import { SiteDeployment } from '../web/site-deployment.ts';
+import { WebAclReader } from '../web/web-acl-reader.ts';
 
 export interface WebStackProps extends StackProps {
   httpApi: IHttpApi;
@@ -32,6 +33,8 @@ export interface WebStackProps extends StackProps {
   authConfig?: object;
   /** The built web app: index.html, openapi.json, hashed files under assets/. */
   siteDir: string;
+  /** The web ACL in front of the distribution: its ARN's SSM parameter in the WAF stack's region. */
+  webAcl: { parameterName: string; region: string };
 }
 
 /** The paths CloudFront forwards to the HTTP API; everything else is the static app. */
@@ -85,8 +88,11 @@ export class WebStack extends Stack {
       responseHeadersPolicy: headers,
     };
 
+    const webAcl = new WebAclReader(this, 'WebAcl', props.webAcl);
     this.distribution = new Distribution(this, 'Distribution', {
       comment: `Client Portal ${id}`,
+      // Managed rules and per-IP rate limits (lib/stacks/waf-stack.ts), before any request reaches S3 or the API.
+      webAclId: webAcl.webAclArn,
       defaultRootObject: 'index.html',
       httpVersion: HttpVersion.HTTP2_AND_3,
       defaultBehavior: {
@@ -133,9 +139,6 @@ function acknowledgeDistributionFindings(distribution: Distribution): void {
     'AwsSolutions-CFR1':
       'No geo restriction: agencies and their clients may be anywhere, and the portal holds no content that is ' +
       'licensed per country. Access is controlled by sessions and JWTs instead.',
-    'AwsSolutions-CFR2':
-      'No WAF web ACL yet: a later issue adds one (managed rule groups and rate-based rules); the API already ' +
-      'rate-limits logins per e-mail and per address, and the stage throttles account-wide.',
     'AwsSolutions-CFR4':
       "The distribution uses CloudFront's default *.cloudfront.net certificate, with which CloudFront does not " +
       'allow choosing the minimum TLS version; a custom domain with its ACM certificate sets TLSv1.2_2021.',

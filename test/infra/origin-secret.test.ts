@@ -82,9 +82,9 @@ describe('portalBaseUrl', () => {
     expect(Object.entries(outputs).some(([id, o]) => id.includes('DomainName') && o.Export)).toBe(true);
   });
 
-  it('needs no cycle: the Web stack takes only from the Api stack, and the functions from the Web stack', () => {
+  it('needs no cycle: the Web stack takes only from the Api stack (and follows the WAF stack), and the functions from the Web stack', () => {
     const names = (deps: { stackName: string }[]) => deps.map((d) => d.stackName);
-    expect(names(stacks.web.dependencies)).toEqual(['ClientPortal-dev-Api']);
+    expect(names(stacks.web.dependencies).sort()).toEqual(['ClientPortal-dev-Api', 'ClientPortal-dev-Waf']);
     for (const stack of [...Object.values(stacks.routes), stacks.pipeline])
       expect(names(stack.dependencies), stack.stackName).toContain('ClientPortal-dev-Web');
   });

@@ -18,7 +18,7 @@ const resourceCount = (stack: Stack) =>
   Object.keys(Template.fromStack(stack).toJSON().Resources ?? {}).length;
 
 describe('stacks', () => {
-  it('are the alerts, data, e-mail, events, pipeline, API, web and ops stacks plus one stack per route group that has routes', () => {
+  it('are the alerts, data, e-mail, events, pipeline, API, web, WAF and ops stacks plus one stack per route group that has routes', () => {
     const names = app.node.children.filter(Stack.isStack).map((s) => s.stackName);
     const expected = [
       'ClientPortal-dev-Alerts',
@@ -29,6 +29,7 @@ describe('stacks', () => {
       'ClientPortal-dev-Api',
       'ClientPortal-dev-Web',
       'ClientPortal-dev-Ops',
+      'ClientPortal-dev-Waf',
       'ClientPortal-dev-CrmRoutes',
     ];
     if (routeList.some((r) => r.path.startsWith('/portal/'))) expected.push('ClientPortal-dev-PortalRoutes');
@@ -51,9 +52,11 @@ describe('stacks', () => {
     }
   });
 
-  it('are environment-agnostic unless the CLI provides an account and region', () => {
+  it('are environment-agnostic unless the CLI provides an account and region (the WAF stack: us-east-1)', () => {
     for (const stack of app.node.children.filter(Stack.isStack))
-      expect(stack.environment).toBe('aws://unknown-account/unknown-region');
+      expect(stack.environment, stack.stackName).toBe(
+        stack === stacks.waf ? 'aws://unknown-account/us-east-1' : 'aws://unknown-account/unknown-region',
+      );
   });
 });
 
@@ -69,6 +72,8 @@ describe('context', () => {
       webDist: fileURLToPath(new URL('../../web/dist', import.meta.url)),
       originSecretVersion: undefined,
       recruiterPoolEmail: 'ses',
+      existingEmailIdentity: false,
+      allowPlaceholderEmail: false,
     });
     expect(stacks.config.webDist).toBe(webDistFixture);
   });
