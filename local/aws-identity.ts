@@ -43,6 +43,8 @@ export function applyHandlerEnv(env: HandlerEnv): void {
     POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'client-portal',
     // Per-request info logs would drown the console; errors and warnings still show.
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // DynamoDB Local's indexes are consistent at once: the cascade's second pass need not wait 10 s.
+    CASCADE_RECHECK_DELAY_MS: process.env.CASCADE_RECHECK_DELAY_MS ?? '1000',
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;

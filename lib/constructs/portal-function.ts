@@ -5,6 +5,7 @@ import { LogGroup, RetentionDays } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
 import type { RouteAccess } from '../../shared/api/routes.ts';
+import { routeTimeoutSeconds } from '../../shared/config/timeouts.ts';
 import type { FunctionBundles } from '../build/function-bundles.ts';
 import { bindAccess, type FunctionResources } from './function-access.ts';
 import { bindOriginSecret } from './origin-secret.ts';
@@ -20,6 +21,8 @@ export interface PortalFunctionProps {
   bundles: FunctionBundles;
   /** API functions: the secret CloudFront's origin header must match (docs/web-hosting.md). */
   originSecret?: ISecret;
+  /** Sized to the function's work: a rule's own (shared/events/rules.ts), else a route's. */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -50,7 +53,7 @@ export class PortalFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 256,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(props.timeoutSeconds ?? routeTimeoutSeconds),
       tracing: Tracing.ACTIVE,
       logGroup,
       role,

@@ -27,6 +27,9 @@ export function optionalEnv(name: string): string | undefined {
  * ORIGIN_SECRET_ARN       AWS (every API function): Secrets Manager secret whose value CloudFront
  *                         sends in the origin header; requests without it are refused
  * ORIGIN_SECRET           local stack and tests: that value itself (the local gateway sends it)
+ * CASCADE_RECHECK_DELAY_MS  optional: how long after an organization's deletion the cascade reads
+ *                         its contacts a second time (default 10 s; the local stack's index is
+ *                         consistent at once, so it uses less)
  */
 export const envNames = {
   table: 'TABLE_NAME',
@@ -43,4 +46,5 @@ export const envNames = {
   eventBridgeEndpoint: 'EVENTBRIDGE_ENDPOINT',
   originSecretArn: 'ORIGIN_SECRET_ARN',
   originSecret: 'ORIGIN_SECRET',
+  cascadeRecheckDelayMs: 'CASCADE_RECHECK_DELAY_MS',
 } as const;

@@ -57,6 +57,7 @@ describe('local bus: delivery semantics (a bus of its own, fake handlers)', () =
     detailTypes: [detailType],
     handler: `test/${id}`,
     access: { table: 'read' },
+    timeoutSeconds: 10,
   });
   const busWith = (handlers: Record<string, LambdaHandler>, concurrency = 8) =>
     createEventBus({
