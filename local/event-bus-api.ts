@@ -137,8 +137,7 @@ function setTimeouts(bus: LocalEventBus, body: string | undefined): HttpAnswer {
   const known = new Set(Object.values(bus.stats().rules).map((r) => r.handler));
   const entries = Object.entries(typeof overrides === 'object' && overrides !== null ? overrides : {});
   const invalid = entries.find(
-    ([handler, ms]) =>
-      !known.has(handler) || !(ms === null || (Number.isInteger(ms) && (ms as number) > 0)),
+    ([handler, ms]) => !known.has(handler) || !(ms === null || (Number.isInteger(ms) && (ms as number) > 0)),
   );
   if (invalid)
     return answer(400, 'application/json; charset=utf-8', {

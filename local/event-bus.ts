@@ -3,7 +3,12 @@ import type { EventRule } from '../shared/events/rules.ts';
 import { localAwsAccountId } from './api-event.ts';
 import { localAwsIdentity } from './aws-identity.ts';
 import { createBusStats, type BusStats } from './bus-stats.ts';
-import { createDeliveryQueue, ruleTimeoutMs, type DeliveryOptions, type DeliveryState } from './event-delivery.ts';
+import {
+  createDeliveryQueue,
+  ruleTimeoutMs,
+  type DeliveryOptions,
+  type DeliveryState,
+} from './event-delivery.ts';
 
 /** The project's bus as the local stack names it; the handlers get it as EVENT_BUS_NAME. */
 export const localBusName = 'client-portal-local';

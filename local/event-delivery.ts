@@ -33,16 +33,18 @@ export interface DeliveryOptions {
 }
 
 export const ruleTimeoutMs = (rule: EventRule) => rule.timeoutSeconds * 1000;
+
+/** The function's own timeout, or middy's early one just before it (which fails the handler first). */
+const timedOut = (error: unknown) =>
+  error instanceof FunctionTimedOut ||
+  (error instanceof Error &&
+    error.name === 'TimeoutError' &&
+    (error.cause as { package?: string } | undefined)?.package === '@middy/core');
 const stopWaitMs = 2_000;
 
 /** Runs rule targets asynchronously, bounded, with retries; what still fails goes to onDeadLetter. */
 export function createDeliveryQueue(options: DeliveryOptions) {
-  const {
-    loadHandler,
-    concurrency = 8,
-    retryDelaysMs = [100, 400],
-    timeoutOf = ruleTimeoutMs,
-  } = options;
+  const { loadHandler, concurrency = 8, retryDelaysMs = [100, 400], timeoutOf = ruleTimeoutMs } = options;
   const ready: Array<() => Promise<void>> = [];
   const running = new Set<Promise<void>>();
   const retryTimers = new Set<NodeJS.Timeout>();
@@ -83,11 +85,7 @@ export function createDeliveryQueue(options: DeliveryOptions) {
       options.onAttempt?.(rule, 'delivered', state.dynamodbCommands ?? []);
     } catch (error) {
       state.finishedAt = new Date().toISOString();
-      options.onAttempt?.(
-        rule,
-        error instanceof FunctionTimedOut ? 'timed out' : 'failed',
-        state.dynamodbCommands ?? [],
-      );
+      options.onAttempt?.(rule, timedOut(error) ? 'timed out' : 'failed', state.dynamodbCommands ?? []);
       state.lastError = error instanceof Error ? error.message : String(error);
       const of = `attempt ${state.attempts} of ${retryDelaysMs.length + 1}`;
       console.error(`local bus: ${rule.id} (functions/${rule.handler}.ts) failed, ${of}`, error);

@@ -34,7 +34,7 @@ export async function jobPartitionPage(accountId: string, jobId: string, startKe
       ProjectionExpression: 'PK, SK',
       ConsistentRead: true,
       ExclusiveStartKey: startKey,
-      Limit: 1_000,
+      Limit: 500,
     }),
   );
   return { keys: (page.Items ?? []).map(keyOf), nextKey: page.LastEvaluatedKey };
@@ -44,7 +44,11 @@ export async function jobPartitionPage(accountId: string, jobId: string, startKe
 export const deletePipelineKeys = (keyList: Key[]): Promise<number> => deleteKeys(keyList);
 
 /** B18: one page of a deleted candidate's submissions, across every job (GSI1). */
-export async function submissionsOfCandidatePage(accountId: string, candidateId: string, startKey?: StartKey) {
+export async function submissionsOfCandidatePage(
+  accountId: string,
+  candidateId: string,
+  startKey?: StartKey,
+) {
   const page = await db.send(
     new QueryCommand({
       TableName: tableName,

@@ -8,8 +8,9 @@ import { publishEvent } from '../events/publish.ts';
 import { runLongWork } from './long-work.ts';
 
 /**
- * How long after the deletion the second pass reads the organization's contacts again: the index it
- * reads is eventually consistent, and a contact written just before the deletion may reach it late.
+ * How long after the first pass the second one reads the organization's contacts again: the index
+ * it reads is eventually consistent, and a contact written just before the deletion may reach it
+ * late. Counted from the first pass's end, not from the event's `at` (whole seconds in a stream record).
  */
 const recheckDelayMs = Number(optionalEnv(envNames.cascadeRecheckDelayMs) ?? 10_000);
 
@@ -29,16 +30,16 @@ async function waitUntil(at: number, hasTime: HasTime): Promise<boolean> {
  * B15: deleting an organization deletes all its contacts; each deletion then flows through the
  * stream as a ContactDeleted, which ends that contact's portal access. Paginated, 25 per write;
  * when the Lambda runs short of time it hands the rest to a follow-up event. Once the first pass is
- * through, a second one (`recheck`) reads the contacts again after `recheckDelayMs`: no new contact
+ * through, a second one (`recheckAt`) reads the contacts again `recheckDelayMs` later: no new contact
  * can enter the organization after its deletion (a condition on every such write), so what the
  * second pass finds is what the index had not shown yet (docs/long-work.md).
  */
 export async function cascadeOrganizationDeletion(event: OrganizationDeleted, hasTime: HasTime) {
   const { accountId, organizationId } = event;
-  const totals = { deleted: 0, skipped: 0, writeRequests: 0, pages: 0, recheck: event.recheck === true };
-  if (event.recheck && !event.resumeAfter) {
-    const notBefore = Date.parse(event.at) + recheckDelayMs;
-    if (!(await waitUntil(notBefore, hasTime))) {
+  const recheck = event.recheckAt !== undefined;
+  const totals = { deleted: 0, skipped: 0, writeRequests: 0, pages: 0, recheck };
+  if (event.recheckAt && !event.resumeAfter) {
+    if (!(await waitUntil(Date.parse(event.recheckAt), hasTime))) {
       await publishEvent(detailTypes.organizationDeleted, event);
       return { ...totals, continued: true };
     }
@@ -64,9 +65,10 @@ export async function cascadeOrganizationDeletion(event: OrganizationDeleted, ha
     await handOff(detailTypes.organizationDeleted, event, run.resumeAfter);
     return { ...totals, continued: true };
   }
-  if (!event.recheck) {
+  if (!recheck) {
     const { resumeAfter: _done, ...first } = event;
-    await publishEvent(detailTypes.organizationDeleted, { ...first, recheck: true });
+    const recheckAt = new Date(Date.now() + recheckDelayMs).toISOString();
+    await publishEvent(detailTypes.organizationDeleted, { ...first, recheckAt });
   }
   return { ...totals, continued: false };
 }

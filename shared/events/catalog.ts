@@ -65,9 +65,10 @@ export interface OrganizationDeleted {
   resumeAfter?: ResumeAfter;
   /**
    * The delayed second pass (docs/long-work.md): set on the follow-up that reads the organization's
-   * contacts once more, after the index has caught up with writes made just before the deletion.
+   * contacts once more, not before this time (ISO), once the index has caught up with writes made
+   * just before the deletion.
    */
-  recheck?: boolean;
+  recheckAt?: string;
 }
 
 export interface JobDeleted {

@@ -12,13 +12,21 @@ export type HasTime = () => boolean;
 export const handOffReserveMs = 2 * sdkCallWorstCaseMs;
 
 /**
- * The remaining-time check of long work, from the Lambda context. The reserve is at most a third of
- * the time the invocation started with, so a function run with a short timeout (the local stack's
- * tests) still does some batches before it hands over.
+ * The remaining-time check of long work, from the Lambda context, called after each batch. It keeps
+ * the reserve, at most a third of the time the invocation started with (so a function run with a
+ * short timeout, as in the local stack's tests, still does some batches before it hands over),
+ * and never less than twice the slowest batch so far: one slow batch must not meet the timeout.
  */
 export function timeKeeper(context: { getRemainingTimeInMillis(): number }): HasTime {
   const reserve = Math.min(handOffReserveMs, context.getRemainingTimeInMillis() / 3);
-  return () => context.getRemainingTimeInMillis() > reserve;
+  let last = Date.now();
+  let slowest = 0;
+  return () => {
+    const now = Date.now();
+    slowest = Math.max(slowest, now - last);
+    last = now;
+    return context.getRemainingTimeInMillis() > Math.max(reserve, 2 * slowest);
+  };
 }
 
 /**
