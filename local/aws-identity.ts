@@ -46,6 +46,8 @@ export function applyHandlerEnv(env: HandlerEnv): void {
     // EMF lines on every request would drown the console too; the stack still keeps every flushed
     // document for GET /_local/metrics (shared/metrics/metrics.ts, onMetricsPublished).
     METRICS_DISABLED: process.env.METRICS_DISABLED ?? 'true',
+    // DynamoDB Local's indexes are consistent at once: the cascade's second pass need not wait 10 s.
+    CASCADE_RECHECK_DELAY_MS: process.env.CASCADE_RECHECK_DELAY_MS ?? '1000',
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;

@@ -127,6 +127,31 @@ function putEvents(bus: LocalEventBus, body: string | undefined, headers: Incomi
   return awsJson({ FailedEntryCount: failed, Entries: results });
 }
 
+/**
+ * `PUT /_local/bus/timeouts` `{ "<handler id>": <ms> | null, … }`: runs those rule handlers under
+ * that timeout (null: their rule's own again); `DELETE` resets every override. Answers the stats.
+ */
+function setTimeouts(bus: LocalEventBus, body: string | undefined): HttpAnswer {
+  let overrides: unknown;
+  try {
+    overrides = JSON.parse(body ?? '');
+  } catch {
+    return answer(400, 'application/json; charset=utf-8', { message: 'The body is not valid JSON.' });
+  }
+  const known = new Set(Object.values(bus.stats().rules).map((r) => r.handler));
+  const entries = Object.entries(typeof overrides === 'object' && overrides !== null ? overrides : {});
+  const invalid = entries.find(
+    ([handler, ms]) => !known.has(handler) || !(ms === null || (Number.isInteger(ms) && (ms as number) > 0)),
+  );
+  if (invalid)
+    return answer(400, 'application/json; charset=utf-8', {
+      message: `No rule handler ${invalid[0]}, or its timeout is not a positive whole number of ms (or null).`,
+    });
+  if (entries.length === 0) for (const handler of known) bus.overrideTimeout(handler, undefined);
+  for (const [handler, ms] of entries) bus.overrideTimeout(handler, ms === null ? undefined : (ms as number));
+  return json(bus.stats());
+}
+
 /** PutEvents plus the local-only views of the bus that tests poll (`/_local/bus/*`). */
 export function createBusRoutes(bus: LocalEventBus): LocalRouteHandler {
   return async (method, path, body, headers = {}) => {
@@ -137,7 +162,10 @@ export function createBusRoutes(bus: LocalEventBus): LocalRouteHandler {
       const id = decodeURIComponent(path.slice(deadLettersPath.length + 1));
       return bus.removeDeadLetter(id) ? json({ removed: id }) : notFound(id);
     }
+    if (path === '/_local/bus/timeouts' && (method === 'PUT' || method === 'DELETE'))
+      return setTimeouts(bus, method === 'PUT' ? body : '{}');
     if (method !== 'GET') return undefined;
+    if (path === '/_local/bus/stats') return json(bus.stats());
     if (path === '/_local/bus/events') return json({ bus: bus.name, events: bus.events() });
     if (path === deadLettersPath) return json({ deadLetters: bus.deadLetters() });
     if (path === '/_local/bus/idle') return json({ idle: bus.pending() === 0, pending: bus.pending() });

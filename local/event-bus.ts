@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { EventRule } from '../shared/events/rules.ts';
 import { localAwsAccountId } from './api-event.ts';
 import { localAwsIdentity } from './aws-identity.ts';
-import { createDeliveryQueue, type DeliveryOptions, type DeliveryState } from './event-delivery.ts';
+import { createBusStats, type BusStats } from './bus-stats.ts';
 import type { FaultInjector } from './fault-injection.ts';
+import {
+  createDeliveryQueue,
+  ruleTimeoutMs,
+  type DeliveryOptions,
+  type DeliveryState,
+} from './event-delivery.ts';
 
 /** The project's bus as the local stack names it; the handlers get it as EVENT_BUS_NAME. */
 export const localBusName = 'client-portal-local';
@@ -60,13 +66,20 @@ export interface LocalEventBus {
   deadLetters(): readonly DeadLetter[];
   /** Takes one dead letter off the list (redriven); false when it is not there (any more). */
   removeDeadLetter(id: string): boolean;
+  /** Counters since the start (local/bus-stats.ts): unlike events(), never trimmed. */
+  stats(): BusStats;
+  /**
+   * Runs a handler under a shorter (or longer) timeout than its rule's until reset with undefined,
+   * so tests see long work hand over within seconds (`PUT /_local/bus/timeouts`).
+   */
+  overrideTimeout(handler: string, timeoutMs: number | undefined): void;
   pending(): number;
   /** Call once the handlers' env is in place: their modules read it at the first import. */
   start(): void;
   stop(): Promise<void>;
 }
 
-export interface EventBusOptions extends Omit<DeliveryOptions, 'onDeadLetter'> {
+export interface EventBusOptions extends Omit<DeliveryOptions, 'onDeadLetter' | 'onAttempt' | 'timeoutOf'> {
   rules: readonly EventRule[];
   name?: string;
   /** Settled events kept for `/_local/bus/events`; older ones are forgotten (memory stays bounded). */
@@ -78,8 +91,19 @@ export interface EventBusOptions extends Omit<DeliveryOptions, 'onDeadLetter'> {
 /** EventBridge prints event times to the second: `2024-05-01T12:00:00Z`. */
 const eventTime = (time: Date) => time.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
+/** One value of a rule's detail pattern: a literal, or `{ exists }` (all the rule table uses). */
+const valueMatches = (allowed: unknown, value: unknown) => {
+  if (typeof allowed === 'object' && allowed !== null && 'exists' in allowed)
+    return (allowed as { exists: boolean }).exists === (value !== undefined);
+  return value === allowed;
+};
+
 const matches = (rule: EventRule, event: BusEvent) =>
-  rule.source === event.source && rule.detailTypes.includes(event['detail-type']);
+  rule.source === event.source &&
+  rule.detailTypes.includes(event['detail-type']) &&
+  Object.entries(rule.detail ?? {}).every(([field, allowed]) =>
+    allowed.some((a) => valueMatches(a, event.detail[field])),
+  );
 
 /** The local stand-in for the project's EventBridge bus and its rules (SPEC §5). */
 export function createEventBus(options: EventBusOptions): LocalEventBus {
@@ -88,10 +112,17 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
   const records: BusEventRecord[] = [];
   const deadLetters: DeadLetter[] = [];
   let accepting = false;
+  const timeoutOverrides = new Map<string, number>();
+  const timeoutOf = (rule: EventRule) => timeoutOverrides.get(rule.handler) ?? ruleTimeoutMs(rule);
+  const stats = createBusStats(options.rules, timeoutOf);
 
   const queue = createDeliveryQueue({
     ...options,
+    timeoutOf,
+    onAttempt: stats.attempted,
     onDeadLetter(state, event) {
+      const deadRule = options.rules.find((r) => r.id === state.rule);
+      if (deadRule) stats.deadLettered(deadRule);
       const letter: DeadLetter = {
         ...state,
         id: randomUUID(),
@@ -130,6 +161,7 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
         detail: entry.detail,
       };
       const deliveries: DeliveryState[] = [];
+      stats.event(event['detail-type'], event.detail);
       for (const rule of options.rules.filter((r) => matches(r, event))) {
         // Without faults, one copy and no fault; with them, maybe a second copy (at least once).
         for (const fault of plan?.copies(rule.id) ?? [undefined]) {
@@ -140,6 +172,7 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
             attempts: 0,
           };
           deliveries.push(state);
+          stats.enqueued(rule);
           queue.enqueue(rule, event, state, fault);
         }
       }
@@ -164,6 +197,11 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
       const at = deadLetters.findIndex((letter) => letter.id === id);
       if (at >= 0) deadLetters.splice(at, 1);
       return at >= 0;
+    },
+    stats: () => stats.snapshot(),
+    overrideTimeout(handler, timeoutMs) {
+      if (timeoutMs === undefined) timeoutOverrides.delete(handler);
+      else timeoutOverrides.set(handler, timeoutMs);
     },
     pending: () => queue.pending(),
     start() {

@@ -3,7 +3,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { EventRule } from '../shared/events/rules.ts';
 import { InjectedFault, type DeliveryFault } from './fault-injection.ts';
 import type { HandlerLoader } from './handler-loader.ts';
-import { lambdaContext, localFunctionTimeoutMs } from './lambda-context.ts';
+import { FunctionTimedOut, invokeWithTimeout } from './lambda-context.ts';
 import { newTally, runWithTally } from './request-counter.ts';
 
 /** One rule's delivery of one event, as `/_local/bus/events` shows it. */
@@ -26,21 +26,26 @@ export interface DeliveryOptions {
   concurrency?: number;
   /** Waits before each retry: two retries, like the CDK targets' retry policy, but short. */
   retryDelaysMs?: readonly number[];
-  timeoutMs?: number;
+  /** Each handler's time limit: default, the rule's own (shared/events/rules.ts). */
+  timeoutOf?: (rule: EventRule) => number;
+  /** Told of every attempt's outcome, with the DynamoDB commands it sent (local/bus-stats.ts). */
+  onAttempt?: (rule: EventRule, outcome: 'delivered' | 'failed' | 'timed out', commands: string[]) => void;
   onDeadLetter(state: DeliveryState, event: unknown): void;
 }
 
-const timedOut = Symbol('timed out');
+export const ruleTimeoutMs = (rule: EventRule) => rule.timeoutSeconds * 1000;
+
+/** The function's own timeout, or middy's early one just before it (which fails the handler first). */
+const timedOut = (error: unknown) =>
+  error instanceof FunctionTimedOut ||
+  (error instanceof Error &&
+    error.name === 'TimeoutError' &&
+    (error.cause as { package?: string } | undefined)?.package === '@middy/core');
 const stopWaitMs = 2_000;
 
 /** Runs rule targets asynchronously, bounded, with retries; what still fails goes to onDeadLetter. */
 export function createDeliveryQueue(options: DeliveryOptions) {
-  const {
-    loadHandler,
-    concurrency = 8,
-    retryDelaysMs = [100, 400],
-    timeoutMs = localFunctionTimeoutMs,
-  } = options;
+  const { loadHandler, concurrency = 8, retryDelaysMs = [100, 400], timeoutOf = ruleTimeoutMs } = options;
   const ready: Array<() => Promise<void>> = [];
   const running = new Set<Promise<void>>();
   const retryTimers = new Set<NodeJS.Timeout>();
@@ -64,15 +69,9 @@ export function createDeliveryQueue(options: DeliveryOptions) {
     state.dynamodbCommands = tally.commands;
     await runWithTally(tally, async () => {
       const handler = await loadHandler(rule.handler);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<typeof timedOut>((resolve) => {
-        timer = setTimeout(() => resolve(timedOut), timeoutMs);
-      });
-      const result = await Promise.race([
-        handler(event, lambdaContext(rule.handler, requestId)),
-        timeout,
-      ]).finally(() => clearTimeout(timer));
-      if (result === timedOut) throw new Error(`timed out after ${timeoutMs} ms`);
+      await invokeWithTimeout(rule.handler, requestId, timeoutOf(rule), (context) =>
+        Promise.resolve(handler(event, context)),
+      );
     });
   };
 
@@ -93,8 +92,10 @@ export function createDeliveryQueue(options: DeliveryOptions) {
       state.finishedAt = new Date().toISOString();
       state.status = 'delivered';
       outstanding -= 1;
+      options.onAttempt?.(rule, 'delivered', state.dynamodbCommands ?? []);
     } catch (error) {
       state.finishedAt = new Date().toISOString();
+      options.onAttempt?.(rule, timedOut(error) ? 'timed out' : 'failed', state.dynamodbCommands ?? []);
       state.lastError = error instanceof Error ? error.message : String(error);
       const of = `attempt ${state.attempts} of ${retryDelaysMs.length + 1}`;
       // An injected fault is expected: one line, not a stack.

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import type { HandlerLoader } from './handler-loader.ts';
-import { lambdaContext, localFunctionTimeoutMs } from './lambda-context.ts';
+import { invokeWithTimeout } from './lambda-context.ts';
 import { newTally, runWithTally } from './request-counter.ts';
 import type { InvokeBatch } from './stream-retry.ts';
 
@@ -23,8 +23,6 @@ export interface StreamInvoker {
   last(): StreamInvocation | undefined;
 }
 
-const timedOut = Symbol('timed out');
-
 /**
  * Calls the stream function the way the event source mapping does: a `{ Records }` event, a
  * Lambda context of its own per invocation, the function's time limit, and the DynamoDB commands
@@ -33,25 +31,19 @@ const timedOut = Symbol('timed out');
 export function createStreamInvoker(options: {
   loadHandler: HandlerLoader;
   handlerId: string;
-  timeoutMs?: number;
+  /** The publisher's own timeout (shared/events/rules.ts). */
+  timeoutMs: number;
 }): StreamInvoker {
-  const { loadHandler, handlerId, timeoutMs = localFunctionTimeoutMs } = options;
+  const { loadHandler, handlerId, timeoutMs } = options;
   const running = new Set<Promise<unknown>>();
   let last: StreamInvocation | undefined;
 
   const call = async (records: DynamoDBRecord[], requestId: string, tally: ReturnType<typeof newTally>) =>
     runWithTally(tally, async () => {
       const handler = await loadHandler(handlerId);
-      let timer: NodeJS.Timeout | undefined;
-      const timeout = new Promise<typeof timedOut>((resolve) => {
-        // Unref'd: a handler still hanging when the stack stops must not keep the process alive.
-        timer = setTimeout(() => resolve(timedOut), timeoutMs).unref();
-      });
-      const result = await Promise.race([
-        handler({ Records: records }, lambdaContext(handlerId, requestId)),
-        timeout,
-      ]).finally(() => clearTimeout(timer));
-      if (result === timedOut) throw new Error(`timed out after ${timeoutMs} ms`);
+      const result = await invokeWithTimeout(handlerId, requestId, timeoutMs, (context) =>
+        Promise.resolve(handler({ Records: records }, context)),
+      );
       return result as DynamoDBBatchResponse | undefined;
     });
 

@@ -4,6 +4,7 @@ import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { localAwsIdentity } from './aws-identity.ts';
 import type { FaultInjector } from './fault-injection.ts';
+import { streamPublisher } from '../shared/events/rules.ts';
 import type { HandlerLoader } from './handler-loader.ts';
 import { assertSupportedPatterns, type FilterPattern } from './stream-filter-match.ts';
 import { createStreamInvoker } from './stream-invoke.ts';
@@ -20,6 +21,8 @@ export interface StreamPollerOptions {
   tableName: string;
   loadHandler: HandlerLoader;
   handlerId: string;
+  /** Default: the publisher's own timeout (shared/events/rules.ts). */
+  timeoutMs?: number;
   patterns: readonly FilterPattern[];
   startAt: 'TRIM_HORIZON' | 'LATEST';
   /** Whether what the publisher feeds (the local bus) has nothing pending; read as each round starts. */
@@ -52,7 +55,11 @@ export async function startStreamPoller(options: StreamPollerOptions) {
   const stopping = new AbortController();
   const signal = stopping.signal;
   const tracker = createShardTracker({ client, streamArn, startAt: options.startAt, signal });
-  const invoker = createStreamInvoker({ loadHandler: options.loadHandler, handlerId: options.handlerId });
+  const invoker = createStreamInvoker({
+    loadHandler: options.loadHandler,
+    handlerId: options.handlerId,
+    timeoutMs: options.timeoutMs ?? streamPublisher.timeoutSeconds * 1000,
+  });
   const stats = createStreamStats();
   let describedAt = 0;
   let describeNow = true;

@@ -14,6 +14,7 @@ import { Construct } from 'constructs';
 import type { RouteAccess } from '../../shared/api/routes.ts';
 import { envNames } from '../../shared/config/env.ts';
 import { metricsService } from '../../shared/metrics/names.ts';
+import { routeTimeoutSeconds } from '../../shared/config/timeouts.ts';
 import type { FunctionBundles } from '../build/function-bundles.ts';
 import { alarmKinds, alarmNameOf, notifyOperators } from './alarms.ts';
 import { bindAccess, type FunctionResources } from './function-access.ts';
@@ -30,6 +31,8 @@ export interface PortalFunctionProps {
   bundles: FunctionBundles;
   /** API functions: the secret CloudFront's origin header must match (docs/web-hosting.md). */
   originSecret?: ISecret;
+  /** Sized to the function's work: a rule's own (shared/events/rules.ts), else a route's. */
+  timeoutSeconds?: number;
 }
 
 /**
@@ -63,7 +66,7 @@ export class PortalFunction extends Construct {
       runtime: Runtime.NODEJS_22_X,
       architecture: Architecture.ARM_64,
       memorySize: 256,
-      timeout: Duration.seconds(10),
+      timeout: Duration.seconds(props.timeoutSeconds ?? routeTimeoutSeconds),
       tracing: Tracing.ACTIVE,
       logGroup,
       role,

@@ -59,6 +59,7 @@ export class PipelineStack extends Stack {
         access: rule.access,
         resources,
         bundles,
+        timeoutSeconds: rule.timeoutSeconds,
       });
       // One queue per rule for both failure paths of that rule: an operator sees at once which
       // handler fails, redrives its messages without sorting out other handlers' and the alarm names
@@ -80,7 +81,11 @@ export class PipelineStack extends Stack {
       new Rule(this, `${name}Rule`, {
         eventBus: resources.eventBus,
         description: rule.description,
-        eventPattern: { source: [rule.source], detailType: rule.detailTypes },
+        eventPattern: {
+          source: [rule.source],
+          detailType: rule.detailTypes,
+          ...(rule.detail ? { detail: rule.detail } : {}),
+        },
         // EventBridge retries only what Lambda did not accept (throttling, a missing permission);
         // the L2 also lets the rule (and only it) send to the queue.
         targets: [
@@ -100,6 +105,7 @@ export class PipelineStack extends Stack {
       access: streamPublisher.access,
       resources,
       bundles,
+      timeoutSeconds: streamPublisher.timeoutSeconds,
     });
     // A separate queue: its messages are not events but pointers to stream records (shard and
     // sequence numbers), which must be read back within the stream's 24-hour retention.

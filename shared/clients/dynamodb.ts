@@ -2,6 +2,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { envNames, optionalEnv, requireEnv } from '../config/env.ts';
 import { sdkRequestHandler } from './http-handler.ts';
+import { sdkBudget } from './sdk-budget.ts';
 import { retryTransactionConflicts } from './transaction-conflicts.ts';
 
 export const tableName = requireEnv(envNames.table);
@@ -10,7 +11,7 @@ const endpoint = optionalEnv(envNames.dynamoEndpoint);
 
 export const dynamo = new DynamoDBClient({
   requestHandler: sdkRequestHandler(),
-  maxAttempts: 3,
+  maxAttempts: sdkBudget.maxAttempts,
   ...(endpoint ? { endpoint } : {}),
 });
 

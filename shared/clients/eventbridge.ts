@@ -1,6 +1,7 @@
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { envNames, optionalEnv } from '../config/env.ts';
 import { sdkRequestHandler } from './http-handler.ts';
+import { sdkBudget } from './sdk-budget.ts';
 
 let client: EventBridgeClient | undefined;
 
@@ -12,7 +13,7 @@ export const eventBridge = (): EventBridgeClient => {
   const endpoint = optionalEnv(envNames.eventBridgeEndpoint);
   client ??= new EventBridgeClient({
     requestHandler: sdkRequestHandler(),
-    maxAttempts: 3,
+    maxAttempts: sdkBudget.maxAttempts,
     ...(endpoint ? { endpoint } : {}),
   });
   return client;

@@ -1,6 +1,7 @@
 import { SESv2Client } from '@aws-sdk/client-sesv2';
 import { envNames, optionalEnv } from '../config/env.ts';
 import { sdkRequestHandler } from './http-handler.ts';
+import { sdkBudget } from './sdk-budget.ts';
 
 let client: SESv2Client | undefined;
 
@@ -12,7 +13,7 @@ export const ses = (): SESv2Client => {
   const endpoint = optionalEnv(envNames.sesEndpoint);
   client ??= new SESv2Client({
     requestHandler: sdkRequestHandler(),
-    maxAttempts: 3,
+    maxAttempts: sdkBudget.maxAttempts,
     ...(endpoint ? { endpoint } : {}),
   });
   return client;

@@ -29,6 +29,9 @@ export function optionalEnv(name: string): string | undefined {
  * ORIGIN_SECRET           local stack and tests: that value itself (the local gateway sends it)
  * STAGE                   the deployment's stage, the `stage` dimension of every metric (unset: local)
  * METRICS_DISABLED        `true`: metrics go to in-process listeners only, not stdout (local stack, tests)
+ * CASCADE_RECHECK_DELAY_MS  optional: how long after an organization's deletion the cascade reads
+ *                         its contacts a second time (default 10 s; the local stack's index is
+ *                         consistent at once, so it uses less)
  */
 export const envNames = {
   table: 'TABLE_NAME',
@@ -47,4 +50,5 @@ export const envNames = {
   originSecret: 'ORIGIN_SECRET',
   stage: 'STAGE',
   metricsDisabled: 'METRICS_DISABLED',
+  cascadeRecheckDelayMs: 'CASCADE_RECHECK_DELAY_MS',
 } as const;

@@ -27,42 +27,53 @@ async function queryAll(input: {
   return items;
 }
 
-const gsi1 = (pk: string) =>
-  queryAll({
-    IndexName: 'GSI1',
-    KeyConditionExpression: 'GSI1PK = :pk',
-    ExpressionAttributeValues: { ':pk': pk },
-  });
+/** Whether a session or login link was made for the access that ended (see revokable). */
+export type AccessEndedAt = { endedVersion: number; endedPortalUserId?: string };
 
 /**
- * B19: ends the sessions and deletes the unused login links of the access that ended: those made for an
- * older access version, and those of the ended portal user at that version (a recruiter's revoke
- * keeps the version). A newer portal user — re-invited meanwhile, even at the same version — is
- * never touched (B20).
+ * B19: whether a session or unused login link belongs to the access that ended: made for an older
+ * access version, or for the ended portal user at that version (a recruiter's revoke keeps the
+ * version). A newer portal user — re-invited meanwhile, even at the same version — is never
+ * touched (B20).
  */
-export async function revokeSessionsAndLinks(
+export const revokable = (i: Item, { endedVersion, endedPortalUserId }: AccessEndedAt) =>
+  Number(i.accessVersion) < endedVersion ||
+  (Number(i.accessVersion) === endedVersion && (!endedPortalUserId || i.portalUserId === endedPortalUserId));
+
+/**
+ * One page of a contact's open sessions or unused login links (GSI1). Ended sessions and deleted
+ * links leave that index, so what a page shows is what is left to revoke.
+ */
+export async function accessItemsPage(
+  kind: 'sessions' | 'loginLinks',
   accountId: string,
   contactId: string,
-  endedVersion: number,
-  endedPortalUserId: string | undefined,
-): Promise<number> {
-  const [sessions, links] = await Promise.all([
-    gsi1(keys.sessionsOfContact(accountId, contactId).GSI1PK),
-    gsi1(keys.loginLinksOfContact(accountId, contactId).GSI1PK),
-  ]);
-  const ended = (i: Item) =>
-    Number(i.accessVersion) < endedVersion ||
-    (Number(i.accessVersion) === endedVersion &&
-      (!endedPortalUserId || i.portalUserId === endedPortalUserId));
-  const staleSessions = sessions.filter(ended);
-  const staleLinks = links.filter(ended);
-  // Sessions are ended, not deleted, so their holder hears `access_removed` (docs/portal-errors.md).
-  const at = new Date();
-  await Promise.all([
-    ...staleSessions.map((s) => endSession(sessionHashOf(String(s.PK)), 'access_removed', at)),
-    deleteKeys(staleLinks.map((i) => ({ PK: String(i.PK), SK: String(i.SK) }))),
-  ]);
-  return staleSessions.length + staleLinks.length;
+  startKey?: Record<string, unknown>,
+) {
+  const index =
+    kind === 'sessions'
+      ? keys.sessionsOfContact(accountId, contactId)
+      : keys.loginLinksOfContact(accountId, contactId);
+  const page = await db.send(
+    new QueryCommand({
+      TableName: tableName,
+      IndexName: 'GSI1',
+      KeyConditionExpression: 'GSI1PK = :pk',
+      ExpressionAttributeValues: { ':pk': index.GSI1PK },
+      ExclusiveStartKey: startKey,
+      Limit: 500,
+    }),
+  );
+  return { items: (page.Items ?? []) as Item[], nextKey: page.LastEvaluatedKey };
+}
+
+/** Sessions are ended, not deleted, so their holder hears `access_removed` (docs/portal-errors.md). */
+export async function endSessions(sessions: Item[], at = new Date()): Promise<void> {
+  await Promise.all(sessions.map((s) => endSession(sessionHashOf(String(s.PK)), 'access_removed', at)));
+}
+
+export async function deleteLoginLinks(links: Item[]): Promise<void> {
+  await deleteKeys(links.map((i) => ({ PK: String(i.PK), SK: String(i.SK) })));
 }
 
 /** Deletes a pointer only if it still points at what the event is about. */

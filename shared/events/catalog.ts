@@ -17,6 +17,14 @@ export const detailTypes = {
 } as const;
 export type DetailType = (typeof detailTypes)[keyof typeof detailTypes];
 
+/**
+ * Long work that runs short of time republishes its event with this field set to where it stopped
+ * (shared/events/hand-off.ts); a rule that must not see those follow-ups says so in its pattern.
+ */
+export const handOffField = 'resumeAfter';
+/** Where a follow-up event resumes; each handler decides what it holds (a DynamoDB key, a pass). */
+export type ResumeAfter = Record<string, unknown>;
+
 export interface LoginLinksRequested {
   email: string;
   requestedAt: string;
@@ -38,6 +46,8 @@ export interface AccessEnded {
   organizationId: string | null;
   /** Whether this version's portal user was active when it ended (then it is audited). */
   wasActive: boolean;
+  /** Set on follow-up events: how many runs came before (the cleaned-up items leave their indexes). */
+  resumeAfter?: ResumeAfter;
   cause:
     | 'contact_deleted'
     | 'contact_unassigned'
@@ -52,17 +62,27 @@ export interface OrganizationDeleted {
   organizationId: string;
   at: string;
   /** Set on follow-up events when one run could not finish a large organization. */
-  resumeAfter?: Record<string, unknown>;
+  resumeAfter?: ResumeAfter;
+  /**
+   * The delayed second pass (docs/long-work.md): set on the follow-up that reads the organization's
+   * contacts once more, not before this time (ISO), once the index has caught up with writes made
+   * just before the deletion.
+   */
+  recheckAt?: string;
 }
 
 export interface JobDeleted {
   accountId: string;
   jobId: string;
+  /** Set on follow-up events: the last key of the job's partition already deleted. */
+  resumeAfter?: ResumeAfter;
 }
 
 export interface CandidateDeleted {
   accountId: string;
   candidateId: string;
+  /** Set on follow-up events: the index key of the last submission already removed. */
+  resumeAfter?: ResumeAfter;
 }
 
 export interface RequisitionChanged {

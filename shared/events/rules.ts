@@ -4,15 +4,25 @@
  * the same entries and invokes the same handler files (`functions/<handler>.ts`).
  */
 import type { RouteAccess } from '../api/routes.ts';
-import { detailTypes as t, eventSource } from './catalog.ts';
+import { detailTypes as t, eventSource, handOffField } from './catalog.ts';
 
 export interface EventRule {
   id: string;
   description: string;
   source: string;
   detailTypes: string[];
+  /**
+   * Extra conditions on the event's detail, in EventBridge's pattern syntax (literal values and
+   * `{ exists: boolean }` only, which the local bus matches too).
+   */
+  detail?: Record<string, unknown[]>;
   handler: string;
   access: RouteAccess;
+  /**
+   * The function's timeout, sized to its work: CDK sets it, the local bus enforces it. Long work
+   * checks its remaining time per batch and hands the rest over (docs/long-work.md).
+   */
+  timeoutSeconds: number;
 }
 
 const rule = (r: Omit<EventRule, 'source'>): EventRule => ({ ...r, source: eventSource });
@@ -24,6 +34,8 @@ export const eventRules: EventRule[] = [
     detailTypes: [t.loginLinksRequested],
     handler: 'events/send-login-links',
     access: { table: 'readWrite', email: true, loginCode: true },
+    // One SES send per agency of that e-mail: a handful of calls.
+    timeoutSeconds: 20,
   }),
   rule({
     id: 'cascade-organization',
@@ -31,6 +43,8 @@ export const eventRules: EventRule[] = [
     detailTypes: [t.organizationDeleted],
     handler: 'events/cascade-organization',
     access: { table: 'readWrite', events: true },
+    // 500-contact pages, 25 deletions a transaction; hands the rest over before the end.
+    timeoutSeconds: 120,
   }),
   rule({
     id: 'end-portal-access',
@@ -43,28 +57,36 @@ export const eventRules: EventRule[] = [
       t.portalAccessRevoked,
     ],
     handler: 'events/end-portal-access',
-    access: { table: 'readWrite' },
+    access: { table: 'readWrite', events: true },
+    // Every session and login link of one contact: usually a few, hands over when there are many.
+    timeoutSeconds: 60,
   }),
   rule({
     id: 'release-primary-contact',
     description: 'B10: a deleted or departed contact is no longer a job’s primary contact',
     detailTypes: [t.contactDeleted, t.contactOrganizationChanged],
+    // A hand-off of end-portal-access repeats these detail types; this rule has done its part already.
+    detail: { [handOffField]: [{ exists: false }] },
     handler: 'events/release-primary-contact',
     access: { table: 'readWrite' },
+    timeoutSeconds: 30,
   }),
   rule({
     id: 'remove-job-pipeline',
     description: 'B18: a deleted job takes its pipeline and remarks with it',
     detailTypes: [t.jobDeleted],
     handler: 'events/remove-job-pipeline',
-    access: { table: 'readWrite' },
+    access: { table: 'readWrite', events: true },
+    // A job's whole partition, 25 keys a batch; hands the rest over before the end.
+    timeoutSeconds: 120,
   }),
   rule({
     id: 'remove-candidate-submissions',
     description: 'B18: a deleted candidate leaves every pipeline',
     detailTypes: [t.candidateDeleted],
     handler: 'events/remove-candidate-submissions',
-    access: { table: 'readWrite' },
+    access: { table: 'readWrite', events: true },
+    timeoutSeconds: 120,
   }),
   rule({
     id: 'notify-agency',
@@ -73,6 +95,7 @@ export const eventRules: EventRule[] = [
     detailTypes: [t.requisitionSubmitted, t.candidateMovedByClient, t.candidateRemarkedByClient],
     handler: 'events/notify-agency',
     access: { table: 'readWrite', email: true },
+    timeoutSeconds: 20,
   }),
   rule({
     id: 'notify-submitter',
@@ -80,6 +103,7 @@ export const eventRules: EventRule[] = [
     detailTypes: [t.requisitionReviewed],
     handler: 'events/notify-submitter',
     access: { table: 'readWrite', email: true },
+    timeoutSeconds: 20,
   }),
 ];
 
@@ -88,4 +112,6 @@ export const streamPublisher = {
   id: 'publish-stream',
   handler: 'events/publish-stream',
   access: { table: 'read', events: true } satisfies RouteAccess,
+  // A batch of up to 100 records, 10 events a PutEvents call, with retries of refused entries.
+  timeoutSeconds: 60,
 } as const;

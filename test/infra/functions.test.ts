@@ -4,6 +4,8 @@ import { tableActions } from '../../lib/constructs/function-access.ts';
 import type { PortalStacks } from '../../lib/portal-app.ts';
 import { type Route, routeKey, routeList } from '../../shared/api/routes.ts';
 import { envNames } from '../../shared/config/env.ts';
+import { routeTimeoutSeconds } from '../../shared/config/timeouts.ts';
+import { sdkCallWorstCaseMs } from '../../shared/clients/sdk-budget.ts';
 import {
   actionsOf,
   buildTestApp,
@@ -36,7 +38,7 @@ describe('every function', () => {
       Runtime: 'nodejs22.x',
       Architectures: ['arm64'],
       MemorySize: 256,
-      Timeout: 10,
+      Timeout: routeTimeoutSeconds,
       TracingConfig: { Mode: 'Active' },
       Handler: 'index.handler',
     });
@@ -60,6 +62,14 @@ describe('every function', () => {
 
     const logGroupId = fn.Properties!.LoggingConfig.LogGroup.Ref as string;
     expect(resourcesOf(template, 'AWS::Logs::LogGroup')[logGroupId]?.Properties?.RetentionInDays).toBe(30);
+  });
+});
+
+describe('the SDK budget (docs/long-work.md)', () => {
+  it("one SDK call, every attempt and backoff at its worst, ends inside a route's 10 s", () => {
+    expect(routeTimeoutSeconds).toBe(10);
+    expect(sdkCallWorstCaseMs).toBe(9_000);
+    expect(sdkCallWorstCaseMs).toBeLessThan(routeTimeoutSeconds * 1000);
   });
 });
 

@@ -1,5 +1,8 @@
 import { Match, type Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { sdkCallWorstCaseMs } from '../../shared/clients/sdk-budget.ts';
+import { handOffField } from '../../shared/events/catalog.ts';
+import { handOffReserveMs } from '../../shared/events/hand-off.ts';
 import { type EventRule, eventRules, streamPublisher } from '../../shared/events/rules.ts';
 import { streamFilterPatterns } from '../../shared/events/stream-filter.ts';
 import { resourcesOf } from './app-fixture.ts';
@@ -21,6 +24,42 @@ beforeAll(() => {
 });
 
 const ruleCases = eventRules.map((r) => [r.id, r] as [string, EventRule]);
+/** The rule's EventBridge pattern: its source and detail types, and its detail conditions if any. */
+const patternOf = (rule: EventRule) => ({
+  source: [rule.source],
+  'detail-type': rule.detailTypes,
+  ...(rule.detail ? { detail: rule.detail } : {}),
+});
+
+describe('timeouts sized to the work (docs/long-work.md)', () => {
+  it.each(ruleCases)("%s: its function's timeout is its rule's", (_id, rule) => {
+    const { fn } = functionOf(pipeline, rule.handler);
+    expect(fn.Properties!.Timeout).toBe(rule.timeoutSeconds);
+  });
+
+  it("the publisher's timeout is its own, and every timeout leaves room for the SDK budget and a hand-off", () => {
+    expect(functionOf(pipeline, streamPublisher.handler).fn.Properties!.Timeout).toBe(
+      streamPublisher.timeoutSeconds,
+    );
+    for (const rule of eventRules) expect(rule.timeoutSeconds * 1000).toBeGreaterThan(sdkCallWorstCaseMs);
+    // Long work (whatever may hand over) keeps the reserve and still has most of its time to work.
+    for (const id of [
+      'cascade-organization',
+      'remove-job-pipeline',
+      'remove-candidate-submissions',
+      'end-portal-access',
+    ]) {
+      const rule = eventRules.find((r) => r.id === id)!;
+      expect(rule.timeoutSeconds * 1000).toBeGreaterThanOrEqual(3 * handOffReserveMs);
+      expect(rule.access.events).toBe(true);
+    }
+  });
+
+  it('a hand-off of end-portal-access does not run release-primary-contact again', () => {
+    const { eventRule } = ruleWiringOf(pipeline, eventRules.find((r) => r.id === 'release-primary-contact')!);
+    expect(eventRule.Properties!.EventPattern.detail).toEqual({ [handOffField]: [{ exists: false }] });
+  });
+});
 
 describe('the stream publisher', () => {
   it('reads the table stream in order, with partial batch failures and a dead-letter queue', () => {
@@ -58,10 +97,7 @@ describe('every rule of the rule table', () => {
   it.each(ruleCases)('%s: matches its events on the project bus', (_id, rule) => {
     const { eventRule } = ruleWiringOf(pipeline, rule);
     expect(eventRule.Properties).toMatchObject({ Description: rule.description, State: 'ENABLED' });
-    expect(eventRule.Properties!.EventPattern).toEqual({
-      source: [rule.source],
-      'detail-type': rule.detailTypes,
-    });
+    expect(eventRule.Properties!.EventPattern).toEqual(patternOf(rule));
     expect(importedFrom(events, eventRule.Properties!.EventBusName)).toEqual({
       Ref: onlyIdOf(events, 'AWS::Events::EventBus'),
     });
@@ -70,7 +106,7 @@ describe('every rule of the rule table', () => {
   it.each(ruleCases)('%s: targets its own handler with retries and a dead-letter queue', (_id, rule) => {
     const { functionId, ruleId, queueId } = ruleWiringOf(pipeline, rule);
     pipeline.hasResourceProperties('AWS::Events::Rule', {
-      EventPattern: Match.exact({ source: [rule.source], 'detail-type': rule.detailTypes }),
+      EventPattern: Match.exact(patternOf(rule)),
       Targets: [
         Match.objectLike({
           Arn: getAtt(functionId),

@@ -57,6 +57,7 @@ describe('local bus: delivery semantics (a bus of its own, fake handlers)', () =
     detailTypes: [detailType],
     handler: `test/${id}`,
     access: { table: 'read' },
+    timeoutSeconds: 10,
   });
   const busWith = (handlers: Record<string, LambdaHandler>, concurrency = 8) =>
     createEventBus({
@@ -109,6 +110,45 @@ describe('local bus: delivery semantics (a bus of its own, fake handlers)', () =
       bus.events().flatMap((r) => r.deliveries.filter((d) => d.rule === 'a').map((d) => d.status)),
     ).toEqual(['delivered', 'delivered', 'pending', 'pending', 'pending']);
     expect(bus.accepting).toBe(false);
+  });
+
+  it("runs each handler under its rule's timeout, with a context counting down from it, and counts what timed out", async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    const remaining: number[] = [];
+    const bus = createEventBus({
+      rules: [{ ...rule('a'), timeoutSeconds: 2 }, rule('b')],
+      loadHandler: async (id) =>
+        id === 'test/a'
+          ? async (_event, context) => void remaining.push(context.getRemainingTimeInMillis())
+          : async () => new Promise(() => {}), // never settles
+      retryDelaysMs: [5, 5],
+    });
+    bus.overrideTimeout('test/b', 50);
+    bus.start();
+    bus.publish([pinged]);
+    await until('settled', () => (bus.pending() === 0 ? true : undefined));
+    expect(remaining[0]).toBeGreaterThan(1_900);
+    expect(remaining[0]).toBeLessThanOrEqual(2_000);
+    expect(bus.stats().rules).toMatchObject({
+      a: { timeoutMs: 2_000, deliveries: 1, attempts: 1, delivered: 1, timedOut: 0 },
+      b: { timeoutMs: 50, deliveries: 1, attempts: 3, delivered: 0, timedOut: 3, deadLetters: 1 },
+    });
+    expect(bus.deadLetters()).toMatchObject([{ rule: 'b', lastError: 'timed out after 50 ms' }]);
+    await bus.stop();
+  });
+
+  it('matches detail conditions as EventBridge does: a rule that excludes hand-offs never gets one', async () => {
+    const got: string[] = [];
+    const bus = createEventBus({
+      rules: [rule('a'), { ...rule('b'), detail: { resumeAfter: [{ exists: false }] } }],
+      loadHandler: async (id) => async () => void got.push(id),
+    });
+    bus.start();
+    bus.publish([pinged, { ...pinged, detail: { n: 2, resumeAfter: { page: 2 } } }]);
+    await until('settled', () => (bus.pending() === 0 ? true : undefined));
+    expect(got.sort()).toEqual(['test/a', 'test/a', 'test/b']);
+    expect(bus.stats()).toMatchObject({ events: 2, handOffs: { Pinged: 1 } });
+    await bus.stop();
   });
 });
 

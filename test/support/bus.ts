@@ -10,3 +10,35 @@ export async function waitForBusIdle({ timeoutMs = 5_000, intervalMs = 25 } = {}
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
 }
+
+/** The local bus's counters (`GET /_local/bus/stats`, local/bus-stats.ts): never trimmed. */
+export interface BusStats {
+  events: number;
+  handOffs: Record<string, number>;
+  rules: Record<
+    string,
+    {
+      handler: string;
+      timeoutMs: number;
+      deliveries: number;
+      attempts: number;
+      delivered: number;
+      failedAttempts: number;
+      timedOut: number;
+      deadLetters: number;
+      dynamodbCommands: Record<string, number>;
+    }
+  >;
+}
+
+export async function busStats(): Promise<BusStats> {
+  const res = await api('GET', '/_local/bus/stats');
+  if (res.status !== 200) throw new Error(`bus stats: ${res.status} ${res.text}`);
+  return res.json as BusStats;
+}
+
+/** Runs rule handlers under these timeouts (ms; null: the rule's own again) on the shared local stack. */
+export async function overrideTimeouts(timeouts: Record<string, number | null>): Promise<void> {
+  const res = await api('PUT', '/_local/bus/timeouts', { body: timeouts });
+  if (res.status !== 200) throw new Error(`timeout override: ${res.status} ${res.text}`);
+}

@@ -1,5 +1,11 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient, QueryCommand, ScanCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchGetCommand,
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  QueryCommand,
+  ScanCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { keys } from '../../shared/data/keys.ts';
 import { stackInfo } from './stack-info.ts';
 
@@ -73,4 +79,41 @@ export async function snapshotAccount(accountId: string): Promise<Item[]> {
   return (await snapshotPartition(own)).filter(
     (item) => item.PK === own || String(item.PK).startsWith(`${own}#`),
   );
+}
+
+/**
+ * Writes items straight into the table, 25 per BatchWriteItem, a few calls at a time: seeding
+ * thousands of items through the API would take most of a test's time.
+ */
+export async function putItems(items: Item[], concurrency = 4): Promise<void> {
+  const chunks: Item[][] = [];
+  for (let i = 0; i < items.length; i += 25) chunks.push(items.slice(i, i + 25));
+  const worker = async () => {
+    for (let chunk = chunks.shift(); chunk; chunk = chunks.shift()) {
+      let requests = chunk.map((Item) => ({ PutRequest: { Item } }));
+      while (requests.length > 0) {
+        const result = await testDb().send(
+          new BatchWriteCommand({ RequestItems: { [tableName()]: requests } }),
+        );
+        requests = (result.UnprocessedItems?.[tableName()] ?? []) as typeof requests;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+}
+
+/** The items of these keys that exist, read 100 per BatchGetItem (strongly consistent). */
+export async function getItems(keyList: { PK: string; SK: string }[]): Promise<Item[]> {
+  const found: Item[] = [];
+  for (let i = 0; i < keyList.length; i += 100) {
+    let Keys: Item[] = keyList.slice(i, i + 100);
+    while (Keys.length > 0) {
+      const result = await testDb().send(
+        new BatchGetCommand({ RequestItems: { [tableName()]: { Keys, ConsistentRead: true } } }),
+      );
+      found.push(...(result.Responses?.[tableName()] ?? []));
+      Keys = (result.UnprocessedKeys?.[tableName()]?.Keys ?? []) as Item[];
+    }
+  }
+  return found;
 }
