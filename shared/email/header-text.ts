@@ -1,10 +1,8 @@
-import { bidiControl, lineBreakOrControl, loneSurrogate } from '../util/text-characters.ts';
+import { bidiControl, bodyControls, lineBreakOrControl, loneSurrogate } from '../util/text-characters.ts';
 
 const global = (re: RegExp) => new RegExp(re.source, re.flags.includes('g') ? re.flags : `${re.flags}g`);
 const headerBreakers = global(new RegExp(`${lineBreakOrControl.source}|${bidiControl.source}`));
 const loneSurrogates = global(loneSurrogate);
-/** C0, DEL and C1 except TAB, LF and CR: nothing a text or HTML body needs. */
-const bodyControls = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/g;
 
 /** At most this many code points in a header value: a subject of ours is well under it. */
 export const headerMaxLength = 400;

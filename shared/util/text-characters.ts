@@ -10,6 +10,8 @@
 const controls = '\\u0000-\\u001F\\u007F-\\u009F';
 /** C0, DEL and C1 except TAB and LF: what a long text may not hold (CR is normalised to LF first). */
 const controlsButTabAndLineFeed = '\\u0000-\\u0008\\u000B-\\u001F\\u007F-\\u009F';
+/** The same but CR too: the long-text pattern (a client may send CRLF) and e-mail bodies. */
+const controlsButTabLineFeedAndReturn = '\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F';
 /** LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks too, for anything that honours Unicode. */
 const separators = '\\u2028\\u2029';
 /** Bidi embeddings, overrides (LRE…RLO, U+202A–U+202E) and isolates (LRI…PDI, U+2066–U+2069). */
@@ -21,6 +23,8 @@ export const lineBreakOrControl = new RegExp(`[${controls}${separators}]`);
 export const bidiControl = new RegExp(`[${bidiControls}]`);
 /** A control character a long text refuses: every one but TAB and LF. */
 export const longTextControl = new RegExp(`[${controlsButTabAndLineFeed}]`);
+/** What an e-mail body may not hold: every control but TAB, LF and CR (all of them, `g`). */
+export const bodyControls = new RegExp(`[${controlsButTabLineFeedAndReturn}]`, 'g');
 /**
  * A UTF-16 surrogate that is not half of a pair: not a character at all, and not encodable as
  * UTF-8 (JSON can carry one as `"\ud800"`). With the `u` flag a well-formed pair is one code point,
@@ -30,4 +34,4 @@ export const loneSurrogate = /\p{Cs}/u;
 
 /** JSON Schema patterns of the two classes (lone surrogates cannot be said portably in one). */
 export const singleLinePattern = `^[^${controls}${separators}${bidiControls}]*$`;
-export const longTextPattern = `^[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F\\u007F-\\u009F]*$`;
+export const longTextPattern = `^[^${controlsButTabLineFeedAndReturn}]*$`;
