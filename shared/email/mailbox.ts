@@ -1,16 +1,15 @@
+import { headerText } from './header-text.ts';
+
 /**
  * A From header's mailbox, `"Acme Recruiting" <portal@mail.example>` (RFC 5322 §3.4), with the
- * display name made safe: control characters (CR and LF above all, which could add headers) become
- * spaces; a plain ASCII name is a quoted string with `"` and `\` escaped; any other name is written
+ * display name made safe (`headerText`): control characters (CR and LF above all, which could add
+ * headers) become spaces; a plain ASCII name is a quoted string with `"` and `\` escaped; any other name is written
  * as RFC 2047 encoded words (UTF-8, base64), each at most 75 characters, split between characters.
  */
 export function mailbox(displayName: string | undefined, address: string): string {
   const addr = bareAddress(address);
-  const name = (displayName ?? '')
-    .replace(/[\p{Cc}\p{Cf}\u2028\u2029]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
+  // Format characters (zero-width, soft hyphen, …) too: a name in the From line needs none of them.
+  const name = headerText((displayName ?? '').replace(/\p{Cf}/gu, ' '), 200);
   if (!name) return addr;
   // Printable ASCII only: a quoted string (RFC 5322 §3.2.4).
   if (/^[\x20-\x7e]+$/.test(name)) return `"${name.replace(/[\\"]/g, (c) => `\\${c}`)}" <${addr}>`;

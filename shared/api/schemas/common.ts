@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { longTextField, singleLineText, wellFormed } from './text.ts';
 
 /**
  * Every schema is built by `schema(() => …)`: esbuild drops a call of a function annotated as free
@@ -22,17 +23,20 @@ export const limits = {
 
 /** Ids are ULIDs; anything else can never be a key of ours (and must not reach a key builder). */
 export const id = schema(() => z.string().check(z.regex(/^[0-9A-Za-z]{10,40}$/, 'must be an id')));
-export const name = schema(() => z.string().check(z.trim(), z.minLength(1), z.maxLength(limits.name)));
-export const optionalName = schema(() => z.string().check(z.trim(), z.maxLength(limits.name)));
-export const longText = schema(() => z.string().check(z.maxLength(limits.longText)));
-export const email = schema(() => z.email().check(z.maxLength(254)));
+/** Single-line fields (docs/input-rules.md): no control characters, no line breaks. */
+export const name = schema(() => singleLineText({ min: 1, max: limits.name }));
+export const optionalName = schema(() => singleLineText({ max: limits.name }));
+/** Long texts keep line breaks and tabs only. */
+export const longText = schema(() => longTextField({ max: limits.longText }));
+/** The e-mail syntax already refuses controls; the surrogate rule holds for every string. */
+export const email = schema(() => z.email().check(wellFormed(), z.maxLength(254)));
 
 const listQueryShape = schema(() => ({
   limit: z._default(
     z.coerce.number().check(z.int(), z.minimum(1), z.maximum(limits.pageMax)),
     limits.pageDefault,
   ),
-  cursor: z.optional(z.string().check(z.maxLength(2048))),
+  cursor: z.optional(singleLineText({ max: 2048 })),
 }));
 export const listQuery = schema(() => z.strictObject(listQueryShape));
 export type ListQuery = z.infer<typeof listQuery>;

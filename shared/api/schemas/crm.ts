@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { email, id, longText, name, optionalName, stage, stages } from './common.ts';
+import { singleLineText } from './text.ts';
 
 /** Droppable when unused, so each bundle holds its own route's schemas only (see common.ts). */
 // @__NO_SIDE_EFFECTS__
@@ -23,8 +24,8 @@ export const organizationPatch = schema(() => z.strictObject({ name }));
  * A contact's email is CRM data and may be malformed (imported lists); the portal refuses such a
  * contact with `invalid_email` (B2) rather than the CRM refusing to store it.
  */
-const contactEmail = schema(() => z.string().check(z.trim(), z.maxLength(254)));
-const phone = schema(() => z.string().check(z.trim(), z.maxLength(50)));
+const contactEmail = schema(() => singleLineText({ max: 254 }));
+const phone = schema(() => singleLineText({ max: 50 }));
 
 export const contactCreate = schema(() =>
   z.strictObject({

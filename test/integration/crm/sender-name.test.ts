@@ -1,5 +1,7 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
-import { api, mailsTo, type StoredMail } from '../../support/api.ts';
+import { keys } from '../../../shared/data/keys.ts';
+import { api, mailsTo, tableName, testDb, type StoredMail } from '../../support/api.ts';
 import { invitedContact, newAgency } from '../../support/portal.ts';
 
 const invitationTo = async (email: string): Promise<StoredMail> => {
@@ -42,9 +44,34 @@ describe("B4 e-mails come from the agency's portal name", () => {
     expect(decodedName(from)).toBe('Zürich Talent — Ärzte & Pflege GmbH für Gesundheitsberufe');
   });
 
-  it('B4 line breaks in the portal name cannot add a header to the e-mail', async () => {
-    const from = await invitationFrom('Acme\r\nBcc: victim@example.com');
-    expect(from).not.toMatch(/[\r\n]/);
-    expect(from).toMatch(/^"Acme Bcc: victim@example.com" <[^<>\s]+>$/);
+  it('B4 a portal name with line breaks is refused (400, portalName named): it would reach every From line', async () => {
+    const agency = await newAgency('Placeholder');
+    const res = await api('PATCH', '/crm/account', {
+      token: agency.token,
+      body: { portalName: 'Acme\r\nBcc: victim@example.com' },
+    });
+    expect(res).toMatchObject({
+      status: 400,
+      json: { error: { details: { portalName: expect.any(String) } } },
+    });
+  });
+
+  it('B4 a portal name stored with CR, LF and NUL before the input rules cannot add a header to the e-mail', async () => {
+    const agency = await newAgency('Placeholder');
+    // Old data: written as the table held it before the schemas refused control characters.
+    await testDb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.account(agency.accountId),
+        UpdateExpression: 'SET portalName = :name',
+        ExpressionAttributeValues: { ':name': 'Acme\r\nBcc: victim@example.com\u0000' },
+      }),
+    );
+    const invited = await invitedContact(agency);
+    const mail = await invitationTo(invited.email);
+    expect(mail.from).not.toMatch(/[\r\n]/);
+    expect(mail.from).not.toContain('\u0000');
+    expect(mail.from).toMatch(/^"Acme Bcc: victim@example.com" <[^<>\s]+>$/);
+    expect(mail.subject).toBe('Acme Bcc: victim@example.com invited you to their Client Portal');
   });
 });
