@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventRule } from '../shared/events/rules.ts';
+import { busOf, type EventRule } from '../shared/events/rules.ts';
 import { localAwsAccountId } from './api-event.ts';
 import { localAwsIdentity } from './aws-identity.ts';
 import { createDeliveryQueue, type DeliveryOptions, type DeliveryState } from './event-delivery.ts';
@@ -31,6 +31,8 @@ export interface AcceptedEntry {
 
 export interface BusEventRecord {
   event: BusEvent;
+  /** `project` for the project's bus, `default` for the account's default bus (where SES publishes). */
+  bus: 'project' | 'default';
   /** When PutEvents accepted it, ISO with milliseconds (the event's `time` has whole seconds only). */
   acceptedAt: string;
   /** One per matching rule; none when no rule matches (EventBridge accepts such events all the same). */
@@ -45,8 +47,11 @@ export interface LocalEventBus {
   readonly arn: string;
   /** False until start() and after stop(): PutEvents is refused then. */
   readonly accepting: boolean;
-  /** Records the entries, schedules their deliveries and answers their event ids (in entry order). */
-  publish(entries: AcceptedEntry[]): string[];
+  /**
+   * Records the entries, schedules their deliveries and answers their event ids (in entry order).
+   * `default`: the account's default bus, which the local SES publishes its e-mail events to.
+   */
+  publish(entries: AcceptedEntry[], bus?: 'project' | 'default'): string[];
   events(): readonly BusEventRecord[];
   deadLetters(): readonly DeadLetter[];
   pending(): number;
@@ -65,8 +70,8 @@ export interface EventBusOptions extends Omit<DeliveryOptions, 'onDeadLetter'> {
 /** EventBridge prints event times to the second: `2024-05-01T12:00:00Z`. */
 const eventTime = (time: Date) => time.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
-const matches = (rule: EventRule, event: BusEvent) =>
-  rule.source === event.source && rule.detailTypes.includes(event['detail-type']);
+const matches = (rule: EventRule, bus: 'project' | 'default', event: BusEvent) =>
+  busOf(rule) === bus && rule.source === event.source && rule.detailTypes.includes(event['detail-type']);
 
 /** The local stand-in for the project's EventBridge bus and its rules (SPEC §5). */
 export function createEventBus(options: EventBusOptions): LocalEventBus {
@@ -101,7 +106,7 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
     get accepting() {
       return accepting;
     },
-    publish(entries) {
+    publish(entries, bus = 'project') {
       const acceptedAt = new Date().toISOString();
       const ids = entries.map((entry) => {
         const event: BusEvent = {
@@ -115,11 +120,11 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
           resources: entry.resources ?? [],
           detail: entry.detail,
         };
-        const targets = options.rules.filter((rule) => matches(rule, event));
+        const targets = options.rules.filter((rule) => matches(rule, bus, event));
         const deliveries = targets.map(
           (rule): DeliveryState => ({ rule: rule.id, handler: rule.handler, status: 'pending', attempts: 0 }),
         );
-        records.push({ event, acceptedAt, deliveries });
+        records.push({ event, bus, acceptedAt, deliveries });
         targets.forEach((rule, i) => queue.enqueue(rule, event, deliveries[i] as DeliveryState));
         return event.id;
       });

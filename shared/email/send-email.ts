@@ -2,6 +2,7 @@ import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { ses } from '../clients/ses.ts';
 import { envNames, optionalEnv, requireEnv } from '../config/env.ts';
 import { mailbox } from './mailbox.ts';
+import { emailTags, type EmailSubject } from './tags.ts';
 
 // Read once, at the first send: functions that import this module but never send lack the variables.
 let sender: { from: string; configurationSet: string | undefined } | undefined;
@@ -18,6 +19,8 @@ export interface EmailMessage {
   text: string;
   /** The sender's display name: the agency's portal name (`"Acme Recruiting" <portal@…>`). */
   fromName?: string;
+  /** Tracked e-mails (invitation, login): SES message tags that lead its delivery events to the contact. */
+  tracking?: EmailSubject;
 }
 
 /** One SES v2 SendEmail with HTML and text parts, from the configured address under the message's name. */
@@ -37,6 +40,7 @@ export async function sendEmail(message: EmailMessage): Promise<void> {
         },
       },
       ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+      ...(message.tracking ? { EmailTags: emailTags(message.tracking) } : {}),
     }),
   );
 }
