@@ -44,7 +44,8 @@ export function simulatedOutcome(address: string): Outcome {
         kind: 'bounced',
         bounceType: 'Permanent',
         bounceSubType: 'Suppressed',
-        diagnosticCode: 'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.',
+        diagnosticCode:
+          'Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.',
       };
     case 'complaint':
       return { kind: 'complained' };
@@ -83,7 +84,11 @@ export function sesEventsFor(sent: SentEmail, now = new Date()): AcceptedEntry[]
     commonHeaders: { from: [sent.from], to: sent.to, messageId: sent.messageId, subject: sent.subject },
     tags,
   };
-  const entry = (detailType: SesDetailType, detail: Omit<SesEventDetail, 'mail'>, at: string): AcceptedEntry => ({
+  const entry = (
+    detailType: SesDetailType,
+    detail: Omit<SesEventDetail, 'mail'>,
+    at: string,
+  ): AcceptedEntry => ({
     source: sesEventSource,
     detailType,
     detail: { ...detail, mail },
@@ -123,7 +128,11 @@ export function sesEventsFor(sent: SentEmail, now = new Date()): AcceptedEntry[]
     if (outcome.kind === 'complained') {
       const at = later(now, 900);
       events.push(
-        entry('Email Complaint Received', { eventType: 'Complaint', complaint: { timestamp: at, complaintFeedbackType: 'abuse' } }, at),
+        entry(
+          'Email Complaint Received',
+          { eventType: 'Complaint', complaint: { timestamp: at, complaintFeedbackType: 'abuse' } },
+          at,
+        ),
       );
     }
   }

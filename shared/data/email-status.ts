@@ -49,7 +49,9 @@ export async function recordEmailDelivery(
   delivery: EmailDelivery,
   audit: AuditEntry | undefined,
 ): Promise<RecordOutcome> {
-  const auditPut = audit ? [{ Put: { TableName: tableName, Item: auditItem(accountId, contactId, audit) } }] : [];
+  const auditPut = audit
+    ? [{ Put: { TableName: tableName, Item: auditItem(accountId, contactId, audit) } }]
+    : [];
   const statusUpdate = {
     TableName: tableName,
     Key: keys.emailStatus(accountId, contactId),

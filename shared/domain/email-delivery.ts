@@ -93,7 +93,11 @@ function reasonOf(status: EmailStatus, detail: SesEventDetail): { reason?: strin
 }
 
 /** One SES event as the status it gives the contact's last e-mail. */
-export function deliveryOf(type: TrackedEmailType, status: EmailStatus, detail: SesEventDetail): EmailDelivery {
+export function deliveryOf(
+  type: TrackedEmailType,
+  status: EmailStatus,
+  detail: SesEventDetail,
+): EmailDelivery {
   const at = eventTimeOf(detail);
   return {
     type,

@@ -15,7 +15,10 @@ export type EmailEventOutcome =
  * agencies, of each of its contacts) and an entry of its audit trail. E-mails without the tags
  * (notifications) and events of other kinds are ignored.
  */
-export async function recordEmailEvent(detailType: string, detail: SesEventDetail): Promise<EmailEventOutcome> {
+export async function recordEmailEvent(
+  detailType: string,
+  detail: SesEventDetail,
+): Promise<EmailEventOutcome> {
   const status = sesDetailTypes[detailType as SesDetailType];
   if (!status || !detail?.mail?.messageId) return { recorded: 0, skipped: 'unknown_event' };
   const subject = subjectOfTags(detail.mail.tags);
@@ -29,19 +32,22 @@ export async function recordEmailEvent(detailType: string, detail: SesEventDetai
   if (contacts.length === 0) return { recorded: 0, skipped: 'no_contact' };
 
   const delivery = deliveryOf(subject.type, status, detail);
-  const audit: AuditEntry | undefined = status === 'sent' ? undefined : {
-    // The same event always makes the same entry: a redelivery overwrites it with itself.
-    id: hashToken(`${delivery.messageId}#${detailType}#${delivery.at}`).slice(0, 26),
-    type: 'email',
-    at: delivery.at,
-    actor: { type: 'system' },
-    email: {
-      type: delivery.type,
-      status: delivery.status,
-      ...(delivery.reason ? { reason: delivery.reason } : {}),
-      to: delivery.to,
-    },
-  };
+  const audit: AuditEntry | undefined =
+    status === 'sent'
+      ? undefined
+      : {
+          // The same event always makes the same entry: a redelivery overwrites it with itself.
+          id: hashToken(`${delivery.messageId}#${detailType}#${delivery.at}`).slice(0, 26),
+          type: 'email',
+          at: delivery.at,
+          actor: { type: 'system' },
+          email: {
+            type: delivery.type,
+            status: delivery.status,
+            ...(delivery.reason ? { reason: delivery.reason } : {}),
+            to: delivery.to,
+          },
+        };
   const outcomes = await Promise.all(
     contacts.map(({ accountId, contactId }) => recordEmailDelivery(accountId, contactId, delivery, audit)),
   );

@@ -101,7 +101,12 @@ export const eventRules: EventRule[] = [
     // The contact check, the status and the audit entry (one transaction), and the login request.
     access: {
       table: 'readWrite',
-      tableActions: ['dynamodb:GetItem', 'dynamodb:ConditionCheckItem', 'dynamodb:UpdateItem', 'dynamodb:PutItem'],
+      tableActions: [
+        'dynamodb:GetItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:PutItem',
+      ],
     },
   },
 ];

@@ -62,9 +62,12 @@ describe('the last e-mail of a contact, from SES delivery events', () => {
     const contact = await lastEmailBecomes(agency, contactId, 'invitation', 'delivered');
     expect(contact.lastEmail.reason).toBeUndefined();
     expect(contact.lastEmail.to).toBe(email);
-    await waitFor(async () => (await auditOf(agency, contactId)).some((e) => e.email?.status === 'delivered'), {
-      what: 'the delivery in the audit trail',
-    });
+    await waitFor(
+      async () => (await auditOf(agency, contactId)).some((e) => e.email?.status === 'delivered'),
+      {
+        what: 'the delivery in the audit trail',
+      },
+    );
   });
 
   it('an ordinary address reads delivered too (locally nothing leaves the machine)', async () => {
