@@ -13,16 +13,17 @@ export function LastEmailNotice({ contact }: { contact: Contact }) {
   return (
     <section className={`notice notice-${emailTones[email.status]}`} aria-labelledby="last-email-title">
       <p className="notice-title" id="last-email-title">
-        {emailHeadline(email)}{' '}
+        {emailHeadline(email)}
+      </p>
+      <p>
+        Amazon SES reported it{' '}
         <time dateTime={email.at} title={formatDateTime(email.at)}>
           {timeAgo(email.at)}
         </time>
+        {otherAddress
+          ? `. It went to ${email.to}, the address before the last change.`
+          : `, for ${email.to}.`}
       </p>
-      {otherAddress ? (
-        <p>It went to {email.to}, the address before the last change.</p>
-      ) : (
-        <p>Sent to {email.to}.</p>
-      )}
       <p>{emailAdvice(email, contact)}</p>
     </section>
   );
