@@ -41,7 +41,7 @@ const contactExists = (accountId: string, contactId: string) => ({
  * status moves only forward (an older or repeated event leaves it as it is); the audit entry has a
  * key made from the event, so a redelivered event writes the same item again. When the status is
  * newer already, the audit entry is still kept (the bounce of an earlier e-mail did happen).
- * `sent` has no audit entry: the invitation's own entry, or the login, says as much.
+ * Only the statuses worth a recruiter's attention come with an audit entry (see email-events.ts).
  */
 export async function recordEmailDelivery(
   accountId: string,

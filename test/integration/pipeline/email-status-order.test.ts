@@ -107,18 +107,20 @@ describe('record-email-status: order and redelivery', () => {
     await handler(earlier['Email Bounced']!, context);
     expect(await lastEmail(agency, contactId)).toMatchObject({ status: 'delivered', to: 'olga@later.test' });
     const audit = await emailAudit(agency, contactId);
-    expect(audit.map((e: { email: { status: string } }) => e.email.status)).toEqual(['bounced', 'delivered']);
+    expect(audit.map((e: { email: { status: string; to: string } }) => e.email)).toMatchObject([
+      { status: 'bounced', to: 'bounce@simulator.amazonses.com' },
+    ]);
   });
 
   it('an event for a deleted contact writes nothing; untracked e-mails are ignored', async () => {
     const agency = await newAgency();
     const contactId = await newContact(agency, 'olga@gone.test');
     await api('DELETE', `/crm/contacts/${contactId}`, { token: agency.token });
-    const events = eventsOf(agency, contactId, 'olga@gone.test', new Date());
-    await handler(events['Email Delivered']!, context);
+    const events = eventsOf(agency, contactId, 'bounce@simulator.amazonses.com', new Date());
+    await handler(events['Email Bounced']!, context);
     expect(await emailAudit(agency, contactId)).toEqual([]);
 
-    const untracked = structuredClone(events['Email Delivered']!);
+    const untracked = structuredClone(events['Email Bounced']!);
     untracked.detail.mail.tags = { 'ses:configuration-set': ['x'] };
     await expect(handler(untracked, context)).resolves.toBeUndefined();
   });
