@@ -9,9 +9,10 @@
  *   emailFrom      sender address of every e-mail                                 default "no-reply@example.com"
  *   emailDomain    SES domain identity (DKIM) that emailFrom belongs to           default the domain of emailFrom
  *   webDist        the built web app the Web stack deploys                        default "web/dist"
- *                  (`npm run synth` builds it first; synth fails when it has no index.html)
+ *                  (built here first when stale; synth fails when it has no index.html)
  *   originSecretVersion  Secrets Manager version of the origin secret that CloudFront sends;
  *                  set it when rotating (docs/web-hosting.md)                     default the current version
+ *   alarmEmail     who the alarm topic e-mails (docs/runbook.md)                  default none (no subscriber)
  *
  * Example: npx cdk deploy --all -c stage=prod -c emailFrom=portal@mail.agency.com -c emailDomain=agency.com
  *
@@ -24,11 +25,14 @@
  */
 import { stop as stopEsbuild } from 'esbuild';
 import { buildFunctionBundles } from '../lib/build/function-bundles.ts';
+import { ensureWebBuilt } from '../lib/build/web-build.ts';
 
 const building = buildFunctionBundles();
+// web/dist, rebuilt only when its sources changed; the log goes to stderr (stdout is the CLI's).
+const webBuilding = ensureWebBuilt((line) => console.error(line));
 const { App } = await import('aws-cdk-lib');
 const { buildPortalApp } = await import('../lib/portal-app.ts');
-const bundles = await building;
+const [bundles] = await Promise.all([building, webBuilding]);
 // The build is done: end esbuild's process now rather than leave it to exit with this one.
 await stopEsbuild();
 

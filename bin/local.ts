@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { banner } from '../local/banner.ts';
 import { demoAccount, seedDemoAgency, type SeedResult } from '../local/seed-demo.ts';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
-import { ensureWebBuilt, webRoot } from '../local/web-build.ts';
+import { ensureWebBuilt, webRoot } from '../lib/build/web-build.ts';
 
 const persist = process.argv.includes('--persist') || ['1', 'true'].includes(process.env.PERSIST ?? '');
 const seed = !process.argv.includes('--no-seed');

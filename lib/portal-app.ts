@@ -2,13 +2,17 @@ import { existsSync } from 'node:fs';
 import { type App, type Environment, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
 import { type Route, routeKey, routeList } from '../shared/api/routes.ts';
+import { CfnAlarm } from 'aws-cdk-lib/aws-cloudwatch';
+import { readAlarmEmail } from './alarm-config.ts';
 import { type AppConfig, readAppConfig } from './config.ts';
 import { handlerEntry } from './build/app-functions.ts';
 import type { FunctionBundles } from './build/function-bundles.ts';
+import { AlertsStack } from './stacks/alerts-stack.ts';
 import { ApiStack } from './stacks/api-stack.ts';
 import { DataStack } from './stacks/data-stack.ts';
 import { EmailStack } from './stacks/email-stack.ts';
 import { EventsStack } from './stacks/events-stack.ts';
+import { OpsStack } from './stacks/ops-stack.ts';
 import { PipelineStack } from './stacks/pipeline-stack.ts';
 import { RoutesStack } from './stacks/routes-stack.ts';
 import { cognitoAuthConfig } from './auth-config.ts';
@@ -25,6 +29,8 @@ const crossStackReferences = '@aws-cdk/core:defaultCrossStackReferences';
 
 export interface PortalStacks {
   config: AppConfig;
+  /** The operators' alarm topic. */
+  alerts: AlertsStack;
   data: DataStack;
   email: EmailStack;
   events: EventsStack;
@@ -35,6 +41,8 @@ export interface PortalStacks {
   routes: Partial<Record<(typeof routeGroups)[number]['name'], RoutesStack>>;
   /** CloudFront: the static app and the one origin of the API. */
   web: WebStack;
+  /** The API, table and SES alarms and the dashboard; last, as it names every other alarm. */
+  ops: OpsStack;
 }
 
 export interface BuildOptions {
@@ -65,6 +73,11 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
 
   const prefix = `ClientPortal-${config.stage}`;
   const env = options.env;
+  const alerts = new AlertsStack(app, `${prefix}-Alerts`, {
+    env,
+    stage: config.stage,
+    alarmEmail: readAlarmEmail(app.node),
+  });
   const data = new DataStack(app, `${prefix}-Data`, { env });
   const email = new EmailStack(app, `${prefix}-Email`, { env, emailDomain: config.emailDomain });
   const events = new EventsStack(app, `${prefix}-Events`, { env, stage: config.stage });
@@ -87,6 +100,8 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
   });
 
   const resources = {
+    stage: config.stage,
+    alarmTopic: alerts.topic,
     table: data.table,
     cursorSecret: data.cursorSecret,
     loginCodeSecret: data.loginCodeSecret,
@@ -99,7 +114,17 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
   };
   const { bundles } = options;
   const pipeline = new PipelineStack(app, `${prefix}-Pipeline`, { env, resources, bundles });
-  const stacks: PortalStacks = { config, data, email, events, api, pipeline, routes: {}, web };
+  const stacks: Omit<PortalStacks, 'ops'> = {
+    config,
+    alerts,
+    data,
+    email,
+    events,
+    api,
+    pipeline,
+    routes: {},
+    web,
+  };
   for (const group of routeGroups) {
     const members = routes.filter((r) => r.path.startsWith(group.prefix));
     if (members.length === 0) continue;
@@ -114,9 +139,27 @@ export function buildPortalApp(app: App, options: BuildOptions): PortalStacks {
     });
   }
 
+  const ops = new OpsStack(app, `${prefix}-Ops`, {
+    env,
+    stage: config.stage,
+    alarmTopic: alerts.topic,
+    httpApi: api.httpApi,
+    table: data.table,
+    otherAlarmNames: alarmNamesIn(app),
+  });
+
   // cdk-nag 3 is a validation plugin (Aspects crash it): it runs at synth, and findings fail synth.
   if (options.nag ?? true) Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  return stacks;
+  return { ...stacks, ops };
+}
+
+/** The names the alarms built so far were given (plain strings: naming them imports nothing). */
+function alarmNamesIn(app: App): string[] {
+  return app.node
+    .findAll()
+    .filter((c): c is CfnAlarm => c instanceof CfnAlarm)
+    .map((alarm) => alarm.alarmName)
+    .filter((name): name is string => typeof name === 'string');
 }
 
 /** One function per route: ids and route keys are unique, and every handler file exists (all listed at once). */

@@ -43,6 +43,9 @@ export function applyHandlerEnv(env: HandlerEnv): void {
     POWERTOOLS_SERVICE_NAME: process.env.POWERTOOLS_SERVICE_NAME ?? 'client-portal',
     // Per-request info logs would drown the console; errors and warnings still show.
     POWERTOOLS_LOG_LEVEL: process.env.POWERTOOLS_LOG_LEVEL ?? 'WARN',
+    // EMF lines on every request would drown the console too; the stack still keeps every flushed
+    // document for GET /_local/metrics (shared/metrics/metrics.ts, onMetricsPublished).
+    METRICS_DISABLED: process.env.METRICS_DISABLED ?? 'true',
   });
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;

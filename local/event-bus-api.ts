@@ -116,11 +116,10 @@ function putEvents(bus: LocalEventBus, body: string | undefined, headers: Incomi
 
   const checked = raw.map((e) => checkEntry(e, bus));
   const accepted = checked.filter((c): c is AcceptedEntry => !('ErrorCode' in c));
-  const ids = bus.publish(accepted);
-  const results = checked.map(
-    (c): EntryResult => ('ErrorCode' in c ? c : { EventId: ids.shift() as string }),
-  );
-  return awsJson({ FailedEntryCount: checked.length - accepted.length, Entries: results });
+  const put = bus.put(accepted);
+  const results = checked.map((c): EntryResult => ('ErrorCode' in c ? c : (put.shift() as EntryResult)));
+  const failed = results.filter((r) => 'ErrorCode' in r).length;
+  return awsJson({ FailedEntryCount: failed, Entries: results });
 }
 
 /** PutEvents plus the local-only views of the bus that tests poll (`/_local/bus/*`). */

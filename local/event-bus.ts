@@ -3,6 +3,7 @@ import { busOf, type EventRule } from '../shared/events/rules.ts';
 import { localAwsAccountId } from './api-event.ts';
 import { localAwsIdentity } from './aws-identity.ts';
 import { createDeliveryQueue, type DeliveryOptions, type DeliveryState } from './event-delivery.ts';
+import type { FaultInjector } from './fault-injection.ts';
 
 /** The project's bus as the local stack names it; the handlers get it as EVENT_BUS_NAME. */
 export const localBusName = 'client-portal-local';
@@ -39,6 +40,9 @@ export interface BusEventRecord {
   deliveries: DeliveryState[];
 }
 
+/** One entry's outcome in a PutEvents answer. */
+export type PutResult = { EventId: string } | { ErrorCode: string; ErrorMessage: string };
+
 /** A delivery that failed every attempt (`lastError` says why), with the event it carried. */
 export type DeadLetter = DeliveryState & { failedAt: string; event: BusEvent };
 
@@ -48,9 +52,11 @@ export interface LocalEventBus {
   /** False until start() and after stop(): PutEvents is refused then. */
   readonly accepting: boolean;
   /**
-   * Records the entries, schedules their deliveries and answers their event ids (in entry order).
+   * Records the entries, schedules their deliveries and answers, in entry order, an id or a refusal.
    * `default`: the account's default bus, which the local SES publishes its e-mail events to.
    */
+  put(entries: AcceptedEntry[], bus?: 'project' | 'default'): PutResult[];
+  /** `put` for callers in this process: the ids of the entries accepted. */
   publish(entries: AcceptedEntry[], bus?: 'project' | 'default'): string[];
   events(): readonly BusEventRecord[];
   deadLetters(): readonly DeadLetter[];
@@ -65,6 +71,8 @@ export interface EventBusOptions extends Omit<DeliveryOptions, 'onDeadLetter'> {
   name?: string;
   /** Settled events kept for `/_local/bus/events`; older ones are forgotten (memory stays bounded). */
   keep?: number;
+  /** Fault injection (`docs/faults.md`); none by default. */
+  faults?: FaultInjector;
 }
 
 /** EventBridge prints event times to the second: `2024-05-01T12:00:00Z`. */
@@ -100,37 +108,51 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
       records.shift();
   };
 
+  function put(entries: AcceptedEntry[], bus: 'project' | 'default' = 'project'): PutResult[] {
+    const acceptedAt = new Date().toISOString();
+    const results = entries.map((entry): PutResult => {
+      const plan = options.faults?.entry(entry);
+      if (plan && 'refuse' in plan) return plan.refuse;
+      const event: BusEvent = {
+        version: '0',
+        id: randomUUID(),
+        'detail-type': entry.detailType,
+        source: entry.source,
+        account: localAwsAccountId,
+        time: eventTime(entry.time ?? new Date()),
+        region: localAwsIdentity.region,
+        resources: entry.resources ?? [],
+        detail: entry.detail,
+      };
+      const deliveries: DeliveryState[] = [];
+      for (const rule of options.rules.filter((r) => matches(r, bus, event))) {
+        // Without faults, one copy and no fault; with them, maybe a second copy (at least once).
+        for (const fault of plan?.copies(rule.id) ?? [undefined]) {
+          const state: DeliveryState = {
+            rule: rule.id,
+            handler: rule.handler,
+            status: 'pending',
+            attempts: 0,
+          };
+          deliveries.push(state);
+          queue.enqueue(rule, event, state, fault);
+        }
+      }
+      records.push({ event, bus, acceptedAt, deliveries });
+      return { EventId: event.id };
+    });
+    forgetOldest();
+    return results;
+  }
+
   return {
     name,
     arn: `arn:aws:events:${localAwsIdentity.region}:${localAwsAccountId}:event-bus/${name}`,
     get accepting() {
       return accepting;
     },
-    publish(entries, bus = 'project') {
-      const acceptedAt = new Date().toISOString();
-      const ids = entries.map((entry) => {
-        const event: BusEvent = {
-          version: '0',
-          id: randomUUID(),
-          'detail-type': entry.detailType,
-          source: entry.source,
-          account: localAwsAccountId,
-          time: eventTime(entry.time ?? new Date()),
-          region: localAwsIdentity.region,
-          resources: entry.resources ?? [],
-          detail: entry.detail,
-        };
-        const targets = options.rules.filter((rule) => matches(rule, bus, event));
-        const deliveries = targets.map(
-          (rule): DeliveryState => ({ rule: rule.id, handler: rule.handler, status: 'pending', attempts: 0 }),
-        );
-        records.push({ event, bus, acceptedAt, deliveries });
-        targets.forEach((rule, i) => queue.enqueue(rule, event, deliveries[i] as DeliveryState));
-        return event.id;
-      });
-      forgetOldest();
-      return ids;
-    },
+    put,
+    publish: (entries, bus) => put(entries, bus).flatMap((r) => ('EventId' in r ? [r.EventId] : [])),
     events: () => records,
     deadLetters: () => deadLetters,
     pending: () => queue.pending(),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { EventRule } from '../shared/events/rules.ts';
+import { InjectedFault, type DeliveryFault } from './fault-injection.ts';
 import type { HandlerLoader } from './handler-loader.ts';
 import { lambdaContext, localFunctionTimeoutMs } from './lambda-context.ts';
 import { newTally, runWithTally } from './request-counter.ts';
@@ -75,11 +76,20 @@ export function createDeliveryQueue(options: DeliveryOptions) {
     });
   };
 
-  const attempt = async (rule: EventRule, event: unknown, requestId: string, state: DeliveryState) => {
+  const attempt = async (
+    rule: EventRule,
+    event: unknown,
+    requestId: string,
+    state: DeliveryState,
+    fault: DeliveryFault | undefined,
+  ) => {
     state.attempts += 1;
     state.startedAt ??= new Date().toISOString();
+    const failing = state.attempts === 1 ? fault?.failFirst : undefined;
     try {
+      if (failing === 'before') throw new InjectedFault('the first attempt failed before the handler ran');
       await invoke(rule, event, requestId, state);
+      if (failing === 'after') throw new InjectedFault('the first attempt failed after the handler ran');
       state.finishedAt = new Date().toISOString();
       state.status = 'delivered';
       outstanding -= 1;
@@ -87,13 +97,15 @@ export function createDeliveryQueue(options: DeliveryOptions) {
       state.finishedAt = new Date().toISOString();
       state.lastError = error instanceof Error ? error.message : String(error);
       const of = `attempt ${state.attempts} of ${retryDelaysMs.length + 1}`;
-      console.error(`local bus: ${rule.id} (functions/${rule.handler}.ts) failed, ${of}`, error);
+      // An injected fault is expected: one line, not a stack.
+      if (error instanceof InjectedFault) console.warn(`local bus: ${rule.id} ${of}: ${error.message}`);
+      else console.error(`local bus: ${rule.id} (functions/${rule.handler}.ts) failed, ${of}`, error);
       if (stopped) return; // dropped with the rest of the queue, not a dead letter
       const wait = retryDelaysMs[state.attempts - 1];
       if (wait !== undefined) {
         const timer = setTimeout(() => {
           retryTimers.delete(timer);
-          ready.push(() => attempt(rule, event, requestId, state));
+          ready.push(() => attempt(rule, event, requestId, state, fault));
           pump();
         }, wait);
         retryTimers.add(timer);
@@ -108,12 +120,23 @@ export function createDeliveryQueue(options: DeliveryOptions) {
   return {
     /** Deliveries not settled yet: queued, running or waiting for a retry. */
     pending: () => outstanding,
-    enqueue(rule: EventRule, event: unknown, state: DeliveryState) {
+    /** `fault` (fault injection only): held back, or failing its first attempt. */
+    enqueue(rule: EventRule, event: unknown, state: DeliveryState, fault?: DeliveryFault) {
       if (stopped) return;
       outstanding += 1;
       // Lambda keeps the request id across the retries of one asynchronous invocation.
       const requestId = randomUUID();
-      ready.push(() => attempt(rule, event, requestId, state));
+      const queued = () => ready.push(() => attempt(rule, event, requestId, state, fault));
+      if (fault?.delayMs) {
+        const timer = setTimeout(() => {
+          retryTimers.delete(timer);
+          queued();
+          pump();
+        }, fault.delayMs);
+        retryTimers.add(timer);
+        return;
+      }
+      queued();
       // Next turn of the event loop: the PutEvents answer goes out first, as in AWS.
       setImmediate(pump);
     },

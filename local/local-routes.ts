@@ -18,6 +18,8 @@ export interface LocalRoutesContext {
   bus?: LocalRouteHandler;
   /** The stream poller's `/_local/stream/*` views and `/_local/pipeline/idle`. */
   stream?: LocalRouteHandler;
+  /** `/_local/metrics`: what the handlers counted (local/metrics-routes.ts). */
+  metrics?: LocalRouteHandler;
 }
 
 export type LocalRouteHandler = (
@@ -94,6 +96,8 @@ export function createLocalRoutes(ctx: LocalRoutesContext): LocalRouteHandler {
     if (bus) return bus;
     const stream = await ctx.stream?.(method, path, body, headers, url);
     if (stream) return stream;
+    const metrics = await ctx.metrics?.(method, path, body, headers, url);
+    if (metrics) return metrics;
     if (path === '/_local' || path.startsWith('/_local/')) return json(404, { message: 'Not Found' });
     return undefined;
   };

@@ -10,6 +10,7 @@ import { applyHandlerEnv } from './aws-identity.ts';
 import { startBackends, type Backends } from './backends.ts';
 import { busHandlerEnv, createBusRoutes } from './event-bus-api.ts';
 import { createEventBus } from './event-bus.ts';
+import { createFaultInjector, type FaultInjector, type FaultOptions } from './fault-injection.ts';
 import { createHandlerLoader } from './handler-loader.ts';
 import { HealthRegistry } from './health.ts';
 import { createJwtAuthorizer, type AuthorizerResult } from './jwt-authorizer.ts';
@@ -25,6 +26,7 @@ import { createStaticSite } from './static-site.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 import { createStreamRoutes } from './stream-routes.ts';
 import { ensureTable } from './table.ts';
+import { createMetricsCollector } from './metrics-routes.ts';
 
 export interface LocalStackOptions {
   /** Defaults: env PORT / MAIL_PORT / DYNAMODB_PORT, else 3000 / 8005 / 8000. 0 picks a free port. */
@@ -41,6 +43,11 @@ export interface LocalStackOptions {
    * unavailable from the start, so `/_local/health` cannot answer 200 before the caller says so.
    */
   pendingComponents?: readonly string[];
+  /**
+   * Fault injection for the bus and the stream (`docs/faults.md`): absent, the pipeline behaves as
+   * it always does; given (even `{}`), `faults.set()` can switch faults on and off while it runs.
+   */
+  faults?: FaultOptions;
 }
 
 export interface LocalStack {
@@ -51,6 +58,8 @@ export interface LocalStack {
   issuer: LocalJwtIssuer;
   /** Later components (stream poller, local bus) register their readiness here. */
   health: HealthRegistry;
+  /** Only when started with `faults`. */
+  faults?: FaultInjector;
   stop(): Promise<void>;
 }
 
@@ -85,8 +94,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   // The gateway adds it to every API request and the handlers check it, as CloudFront and the
   // functions do in AWS (docs/web-hosting.md). Fresh per run: nothing outlives the process.
   const originSecret = randomBytes(32).toString('base64url');
-  const bus = createEventBus({ rules: eventRules, loadHandler });
+  const faults = options.faults ? createFaultInjector(options.faults) : undefined;
+  const bus = createEventBus({ rules: eventRules, loadHandler, faults });
   let streamPoller: StreamPoller | undefined;
+  const metrics = createMetricsCollector();
+  let stopCollecting = () => {};
   const server = createApiServer({
     routes: routeList,
     loadHandler,
@@ -97,6 +109,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       urls: () => urls,
       bus: createBusRoutes(bus),
       stream: createStreamRoutes({ poller: () => streamPoller, bus }),
+      metrics: metrics.routes,
     }),
     site: createStaticSite({ webRoot }),
     isReady: () => ready,
@@ -104,6 +117,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   });
   const stop = async () => {
     ready = false;
+    stopCollecting();
     // Before the backends go: deliveries still running need DynamoDB and SES.
     // The stream poller first: it feeds the bus.
     await streamPoller?.stop();
@@ -160,6 +174,9 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
     // The handlers' own client, loaded only now that the env is in place.
     const shared = await import('../shared/clients/dynamodb.ts');
     attachRequestCounter(shared.dynamo);
+    // The handlers' metrics module too, once METRICS_DISABLED is set: it reads it at load.
+    const { onMetricsPublished } = await import('../shared/metrics/metrics.ts');
+    stopCollecting = onMetricsPublished(metrics.collect);
     health.register(
       'dynamodb',
       async () => (await dynamo.admin.send(new ListTablesCommand({ Limit: 1 })), true),
@@ -184,10 +201,11 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       patterns: streamFilterPatterns,
       startAt: created ? 'TRIM_HORIZON' : 'LATEST',
       downstreamIdle: () => bus.pending() === 0,
+      faults,
     });
     health.register('streamPoller', async () => streamPoller?.ready() ?? false);
     ready = true;
-    return { urls, tableName, webRoot, issuer, health, stop };
+    return { urls, tableName, webRoot, issuer, health, faults, stop };
   } catch (error) {
     await stop();
     throw error;

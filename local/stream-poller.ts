@@ -3,6 +3,7 @@ import { DescribeTableCommand, type DynamoDBClient } from '@aws-sdk/client-dynam
 import { DynamoDBStreamsClient } from '@aws-sdk/client-dynamodb-streams';
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import { localAwsIdentity } from './aws-identity.ts';
+import type { FaultInjector } from './fault-injection.ts';
 import type { HandlerLoader } from './handler-loader.ts';
 import { assertSupportedPatterns, type FilterPattern } from './stream-filter-match.ts';
 import { createStreamInvoker } from './stream-invoke.ts';
@@ -28,6 +29,8 @@ export interface StreamPollerOptions {
   /** DescribeStream at least this often (new shards), and at once when a shard ended. */
   describeEveryMs?: number;
   retry?: Omit<RetryOptions, 'onFailure' | 'signal'>;
+  /** Fault injection (`docs/faults.md`); none by default. */
+  faults?: FaultInjector;
 }
 
 const stopWaitMs = 2_000;
@@ -66,6 +69,7 @@ export async function startStreamPoller(options: StreamPollerOptions) {
     stats,
     retry: options.retry,
     signal,
+    faults: options.faults,
   });
 
   /** Every shard once, side by side (each in order); true when all were empty. */

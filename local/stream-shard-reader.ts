@@ -4,6 +4,7 @@ import {
   type DynamoDBStreamsClient,
 } from '@aws-sdk/client-dynamodb-streams';
 import type { DynamoDBRecord } from 'aws-lambda';
+import type { FaultInjector } from './fault-injection.ts';
 import { passesFilters, type FilterPattern } from './stream-filter-match.ts';
 import { toLambdaRecord } from './stream-record.ts';
 import { deliverInOrder, type InvokeBatch, type RetryOptions } from './stream-retry.ts';
@@ -19,6 +20,8 @@ export interface ShardReaderOptions {
   stats: StreamStats;
   retry?: Omit<RetryOptions, 'onFailure' | 'signal'>;
   signal: AbortSignal;
+  /** Fault injection (`docs/faults.md`); none by default. */
+  faults?: FaultInjector;
 }
 
 /** What one read of a shard found: nothing, records (read again at once), or the shard's end. */
@@ -36,7 +39,11 @@ export function createShardReader(options: ShardReaderOptions) {
     const passing = records.filter((record) => passesFilters(patterns, record));
     stats.noteRead(records, passing);
     const where = { shardId: cursor.shardId, streamArn };
-    const outcome = await deliverInOrder(passing, options.invoke, {
+    const delivery = options.faults?.stream(passing, options.invoke) ?? {
+      records: passing,
+      invoke: options.invoke,
+    };
+    const outcome = await deliverInOrder(delivery.records, delivery.invoke, {
       ...options.retry,
       signal,
       onFailure: (failed) => stats.noteFailed(failed, where),

@@ -1,17 +1,23 @@
 import { Duration, Validations } from 'aws-cdk-lib';
 import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { notifyOperators } from './alarms.ts';
 
 export interface DeadLetterQueueProps {
   /** What lands here, for the alarm's description (the first thing an operator reads). */
   purpose: string;
+  /** `ClientPortal-<stage>-DeadLetters-<subject>` (lib/constructs/alarms.ts). */
+  alarmName: string;
+  /** The operators' topic: the alarm and its return to OK notify it. */
+  alarmTopic: ITopic;
 }
 
 /**
  * Where an asynchronous path of the event pipeline ends when every retry has failed: an encrypted,
  * TLS-only queue that keeps messages for the longest time SQS allows, plus an alarm as soon as one
- * message is waiting. Nothing here is ever dropped silently.
+ * message is waiting, sent to the operators' topic. Nothing here is ever dropped silently.
  */
 export class DeadLetterQueue extends Construct {
   readonly queue: Queue;
@@ -37,6 +43,7 @@ export class DeadLetterQueue extends Construct {
     });
 
     this.alarm = new Alarm(this, 'NotEmpty', {
+      alarmName: props.alarmName,
       alarmDescription: `${props.purpose}: at least one message is waiting in the dead-letter queue.`,
       metric: this.queue.metricApproximateNumberOfMessagesVisible({
         period: Duration.minutes(5),
@@ -48,5 +55,6 @@ export class DeadLetterQueue extends Construct {
       // SQS publishes no data points for an idle, empty queue: that is the healthy state.
       treatMissingData: TreatMissingData.NOT_BREACHING,
     });
+    notifyOperators(this.alarm, props.alarmTopic);
   }
 }

@@ -3,6 +3,7 @@ import type { IEventBus } from 'aws-cdk-lib/aws-events';
 import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import type { Function as LambdaFunction } from 'aws-cdk-lib/aws-lambda';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import type { ITopic } from 'aws-cdk-lib/aws-sns';
 import type { RouteAccess } from '../../shared/api/routes.ts';
 import { envNames } from '../../shared/config/env.ts';
 import { keys } from '../../shared/data/keys.ts';
@@ -16,6 +17,10 @@ export interface FunctionResources {
   loginCodeSecret: ISecret;
   eventBus: IEventBus;
   email: EmailSending & { from: string; portalBaseUrl: string };
+  /** The deployment's stage: every function's `STAGE`, the `stage` dimension of its metrics. */
+  stage: string;
+  /** The operators' topic (lib/stacks/alerts-stack.ts): each function's alarm notifies it. */
+  alarmTopic: ITopic;
 }
 
 /**

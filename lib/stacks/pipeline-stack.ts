@@ -1,4 +1,5 @@
 import { Duration, Stack, type StackProps, Validations } from 'aws-cdk-lib';
+import { Alarm, ComparisonOperator, Stats, TreatMissingData } from 'aws-cdk-lib/aws-cloudwatch';
 import { Rule } from 'aws-cdk-lib/aws-events';
 import { LambdaFunction } from 'aws-cdk-lib/aws-events-targets';
 import { FilterCriteria, type Function as LambdaFn, StartingPosition } from 'aws-cdk-lib/aws-lambda';
@@ -8,6 +9,7 @@ import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
 import { busOf, type EventRule, eventRules, streamPublisher } from '../../shared/events/rules.ts';
 import { streamFilterPatterns } from '../../shared/events/stream-filter.ts';
+import { alarmKinds, alarmNameOf, notifyOperators } from '../constructs/alarms.ts';
 import { DeadLetterQueue } from '../constructs/dead-letter-queue.ts';
 import type { FunctionBundles } from '../build/function-bundles.ts';
 import type { FunctionResources } from '../constructs/function-access.ts';
@@ -54,6 +56,8 @@ export class PipelineStack extends Stack {
   readonly ruleHandlers: Record<string, RuleHandler> = {};
   readonly publisher: LambdaFn;
   readonly publisherDeadLetters: Queue;
+  /** The publisher falls behind the table's stream. */
+  readonly iteratorAgeAlarm: Alarm;
 
   constructor(scope: Construct, id: string, props: PipelineStackProps) {
     super(scope, id, props);
@@ -74,6 +78,8 @@ export class PipelineStack extends Stack {
       // RULE_ARN/ERROR_CODE attributes; Lambda sends an invocation record with `requestPayload`).
       const { queue } = new DeadLetterQueue(this, `${name}DeadLetters`, {
         purpose: `Events of rule ${rule.id} that its handler could not process`,
+        alarmName: alarmNameOf(resources.stage, alarmKinds.deadLetters, name),
+        alarmTopic: resources.alarmTopic,
       });
       // Lambda accepts an async invocation before running it: handler errors are retried here (the
       // handlers are idempotent), and what still fails goes to the queue with the original event.
@@ -109,6 +115,8 @@ export class PipelineStack extends Stack {
     // sequence numbers), which must be read back within the stream's 24-hour retention.
     const { queue: publisherDeadLetters } = new DeadLetterQueue(this, 'PublisherDeadLetters', {
       purpose: 'Stream batches the publisher could not turn into events (read them within 24 hours)',
+      alarmName: alarmNameOf(resources.stage, alarmKinds.deadLetters, 'Publisher'),
+      alarmTopic: resources.alarmTopic,
     });
     publisher.addEventSource(
       new DynamoEventSource(resources.table, {
@@ -137,5 +145,24 @@ export class PipelineStack extends Stack {
     });
     this.publisher = publisher;
     this.publisherDeadLetters = publisherDeadLetters;
+    this.iteratorAgeAlarm = iteratorAgeAlarm(this, publisher, resources);
   }
+}
+
+/** Five minutes behind, twice in a row: records expire from the stream after 24 hours. */
+export const iteratorAgeThresholdMs = 5 * 60 * 1000;
+
+function iteratorAgeAlarm(scope: Construct, publisher: LambdaFn, resources: FunctionResources): Alarm {
+  const alarm = new Alarm(scope, 'StreamIteratorAge', {
+    alarmName: alarmNameOf(resources.stage, alarmKinds.streamIteratorAge),
+    alarmDescription:
+      'The stream publisher is more than 5 minutes behind the table stream: access ends, cascades and e-mails wait.',
+    metric: publisher.metric('IteratorAge', { period: Duration.minutes(5), statistic: Stats.MAXIMUM }),
+    threshold: iteratorAgeThresholdMs,
+    comparisonOperator: ComparisonOperator.GREATER_THAN_THRESHOLD,
+    evaluationPeriods: 2,
+    // No writes, no batches, no data points: nothing is behind.
+    treatMissingData: TreatMissingData.NOT_BREACHING,
+  });
+  return notifyOperators(alarm, resources.alarmTopic);
 }

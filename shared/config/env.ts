@@ -27,6 +27,8 @@ export function optionalEnv(name: string): string | undefined {
  * ORIGIN_SECRET_ARN       AWS (every API function): Secrets Manager secret whose value CloudFront
  *                         sends in the origin header; requests without it are refused
  * ORIGIN_SECRET           local stack and tests: that value itself (the local gateway sends it)
+ * STAGE                   the deployment's stage, the `stage` dimension of every metric (unset: local)
+ * METRICS_DISABLED        `true`: metrics go to in-process listeners only, not stdout (local stack, tests)
  */
 export const envNames = {
   table: 'TABLE_NAME',
@@ -43,4 +45,6 @@ export const envNames = {
   eventBridgeEndpoint: 'EVENTBRIDGE_ENDPOINT',
   originSecretArn: 'ORIGIN_SECRET_ARN',
   originSecret: 'ORIGIN_SECRET',
+  stage: 'STAGE',
+  metricsDisabled: 'METRICS_DISABLED',
 } as const;

@@ -8,6 +8,7 @@ import {
 } from '../data/access-cleanup.ts';
 import { keys } from '../data/keys.ts';
 import type { AccessEnded } from '../events/catalog.ts';
+import { addSplitMetric } from '../metrics/metrics.ts';
 import { newId } from '../util/ids.ts';
 import { hashEmail } from '../util/tokens.ts';
 import type { DeactivationCause } from './portal-access.ts';
@@ -51,13 +52,15 @@ export async function endPortalAccess(event: AccessEndedEvent): Promise<void> {
   ]);
   if (event.wasActive && cause !== 'revoked_by_recruiter') {
     // The recruiter's own revoke is audited in its request; every other ending is audited here, once.
-    await putAuditOnce(accountId, contactId, `deactivated-v${accessVersion}`, {
+    const first = await putAuditOnce(accountId, contactId, `deactivated-v${accessVersion}`, {
       id: newId(),
       type: 'deactivated',
       at: new Date().toISOString(),
       actor: { type: 'system' },
       cause,
     });
+    // Counted with its audit entry, so a repeated or retried event counts nothing.
+    if (first) addSplitMetric('Deactivations', cause);
   }
 }
 

@@ -5,6 +5,7 @@ import { revokeAccess } from '../data/portal-access.ts';
 import { getOrganization } from '../data/organizations.ts';
 import { portalLinks } from '../email/links.ts';
 import { sendEmail } from '../email/send-email.ts';
+import { addMetric, addSplitMetric } from '../metrics/metrics.ts';
 import { invitationEmail } from '../email/templates/invitation.ts';
 import type { Recruiter } from '../http/recruiter-auth.ts';
 import { newId } from '../util/ids.ts';
@@ -90,6 +91,7 @@ export function inviteContact(recruiter: Recruiter, contactId: string): Promise<
         'The invitation e-mail could not be sent, so no invitation was made. Please try again.',
       );
     }
+    addMetric('InvitationsSent');
     return { contactId, status: 'invited', expiresAt: invitation.expiresAt };
   });
 }
@@ -118,4 +120,6 @@ export async function revokePortalAccess(recruiter: Recruiter, contactId: string
   if (outcome === 'contact_missing') throw notFound('The contact');
   if (outcome === 'no_active_access')
     throw refused('no_active_access', 'This contact has no active portal access.');
+  // Counted here, with its audit entry: the event that follows skips both for this cause.
+  addSplitMetric('Deactivations', 'revoked_by_recruiter');
 }

@@ -1,5 +1,6 @@
 import { detailTypes, type LoginLinksRequested } from '../events/catalog.ts';
 import { publishEvent } from '../events/publish.ts';
+import { addMetric } from '../metrics/metrics.ts';
 import { newToken } from '../util/tokens.ts';
 import { limitLoginLinkRequest } from './rate-limit.ts';
 
@@ -25,5 +26,6 @@ export async function requestLoginLinks(
     loginRequestIdHash: hash,
   };
   await publishEvent(detailTypes.loginLinksRequested, detail);
+  addMetric('LoginLinksRequested');
   return { loginRequestId, message };
 }

@@ -6,6 +6,7 @@ import { maxLinksPerRequest, storeLoginRequest, type LoginCodeEntry } from '../d
 import { portalLinks } from '../email/links.ts';
 import { sendEmail } from '../email/send-email.ts';
 import { magicLinkEmail } from '../email/templates/login-link.ts';
+import { addMetric } from '../metrics/metrics.ts';
 import { hashEmail, newToken } from '../util/tokens.ts';
 import { loginCodeHash, newLoginCodes } from './login-codes.ts';
 import { hasActiveAccess } from './portal-access.ts';
@@ -109,5 +110,6 @@ export async function sendLoginLinks(request: LoginRequest, now = new Date()): P
       ...(only ? { accountId: only.accountId, contactId: only.contactId } : {}),
     },
   });
+  addMetric('LoginLinksSent', logins.length);
   return { links: logins.length };
 }

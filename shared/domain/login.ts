@@ -1,6 +1,7 @@
 import { loginCodeKey } from '../data/login-code-key.ts';
 import { commitLogin, loadLoginLink, loadLoginTarget, type LoginLinkRecord } from '../data/login-links.ts';
 import { countCodeAttempt } from '../data/login-requests.ts';
+import { addMetric } from '../metrics/metrics.ts';
 import { newId } from '../util/ids.ts';
 import { hashToken } from '../util/tokens.ts';
 import { DomainError, refused, unauthorized } from './errors.ts';
@@ -90,6 +91,7 @@ async function startSession(tokenHash: string, link: LoginLinkRecord, user: Port
     },
   });
   if (!committed) return undefined;
+  addMetric('Logins');
   return {
     sessionToken: session.token,
     user: { id: user.id, firstName: user.firstName, lastName: user.lastName, email: user.email },
@@ -102,6 +104,7 @@ export async function logIn(token: string) {
   const { tokenHash, target, user } = await usableLink(token, now);
   const loggedIn = await startSession(tokenHash, target.link, user, now);
   if (!loggedIn) throw linkNotFound();
+  addMetric('LoginLinksUsed');
   return loggedIn;
 }
 
@@ -135,5 +138,6 @@ export async function logInWithCode(loginRequestId: string, code: string) {
   if ('refusal' in checked) throw codeRefused();
   const loggedIn = await startSession(entry.linkHash, link, checked.user, now);
   if (!loggedIn) throw codeRefused();
+  addMetric('LoginCodesUsed');
   return loggedIn;
 }

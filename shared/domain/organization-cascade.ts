@@ -1,6 +1,7 @@
 import { contactsOfOrganizationPage, deleteContactsOfOrganization } from '../data/organization-cascade.ts';
 import { detailTypes, type OrganizationDeleted } from '../events/catalog.ts';
 import { publishEvent } from '../events/publish.ts';
+import { addMetric } from '../metrics/metrics.ts';
 
 /**
  * B15: deleting an organization deletes all its contacts; each deletion then flows through the
@@ -8,8 +9,14 @@ import { publishEvent } from '../events/publish.ts';
  * when the Lambda runs short of time it hands the rest to a follow-up event.
  */
 export async function cascadeOrganizationDeletion(event: OrganizationDeleted, hasTime: () => boolean) {
+  const started = Date.now();
   let startKey = event.resumeAfter;
   const totals = { deleted: 0, skipped: 0, writeRequests: 0, pages: 0 };
+  // Contacts this invocation deleted (a retry finds them gone: skipped, not counted) and its time.
+  const record = () => {
+    addMetric('CascadeContactsDeleted', totals.deleted);
+    addMetric('CascadeDuration', Date.now() - started);
+  };
   do {
     const page = await contactsOfOrganizationPage(event.accountId, event.organizationId, startKey);
     totals.pages++;
@@ -21,8 +28,10 @@ export async function cascadeOrganizationDeletion(event: OrganizationDeleted, ha
     startKey = page.nextKey;
     if (startKey && !hasTime()) {
       await publishEvent(detailTypes.organizationDeleted, { ...event, resumeAfter: startKey });
+      record();
       return { ...totals, continued: true };
     }
   } while (startKey);
+  record();
   return { ...totals, continued: false };
 }

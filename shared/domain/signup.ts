@@ -3,6 +3,7 @@ import type { Signup } from '../api/schemas/portal.ts';
 import { commitSignup, loadInvitation } from '../data/signup.ts';
 import { portalLinks } from '../email/links.ts';
 import { sendEmail } from '../email/send-email.ts';
+import { addMetric } from '../metrics/metrics.ts';
 import { welcomeLoginEmail } from '../email/templates/login-link.ts';
 import { newId } from '../util/ids.ts';
 import { hashToken } from '../util/tokens.ts';
@@ -96,6 +97,7 @@ export async function signUp(input: Signup) {
   });
   // A concurrent sign-up with the same token, a revoke or a contact change won the race.
   if (!committed) throw invitationNotFound();
+  addMetric('SignUps');
 
   try {
     await sendEmail({

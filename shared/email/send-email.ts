@@ -1,6 +1,7 @@
 import { SendEmailCommand } from '@aws-sdk/client-sesv2';
 import { ses } from '../clients/ses.ts';
 import { envNames, optionalEnv, requireEnv } from '../config/env.ts';
+import { addMetric } from '../metrics/metrics.ts';
 import { mailbox } from './mailbox.ts';
 import { emailTags, type EmailSubject } from './tags.ts';
 
@@ -23,8 +24,19 @@ export interface EmailMessage {
   tracking?: EmailSubject;
 }
 
-/** One SES v2 SendEmail with HTML and text parts, from the configured address under the message's name. */
+/** One SES v2 SendEmail with HTML and text parts, counted as `EmailsSent` or `EmailsFailed`. */
 export async function sendEmail(message: EmailMessage): Promise<void> {
+  try {
+    await sendWithSes(message);
+  } catch (error) {
+    addMetric('EmailsFailed');
+    throw error;
+  }
+  addMetric('EmailsSent');
+}
+
+/** The SendEmail itself, from the configured address under the message's name. */
+async function sendWithSes(message: EmailMessage): Promise<void> {
   const { from, configurationSet } = senderConfig();
   await ses().send(
     new SendEmailCommand({

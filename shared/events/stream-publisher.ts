@@ -1,5 +1,6 @@
 import type { DynamoDBBatchResponse, DynamoDBRecord } from 'aws-lambda';
 import { logger } from '../clients/logger.ts';
+import { addMetric } from '../metrics/metrics.ts';
 import { eventsFromRecord } from './from-stream.ts';
 import { putEntries, toEntry } from './publish.ts';
 
@@ -78,6 +79,8 @@ export async function publishStreamRecords(
   for (const chunk of chunks(pending.filter((p) => p.recordIndex < firstFailed))) {
     if ((chunk[0]?.recordIndex ?? 0) >= firstFailed) break;
     const failed = await sendChunk(chunk, pause);
+    // Only what is still refused after the retries: those records go back to the event source mapping.
+    if (failed.length > 0) addMetric('EventsFailed', failed.length);
     for (const f of failed) firstFailed = Math.min(firstFailed, f.recordIndex);
   }
   const batchItemFailures = records

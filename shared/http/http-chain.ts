@@ -3,6 +3,7 @@ import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2, Context } from 'aws-lambda';
 import type { Route } from '../api/routes.ts';
 import { logger } from '../clients/logger.ts';
+import { flushMetrics } from '../metrics/flush.ts';
 import { errorHandler } from './error-handler.ts';
 import { originCheck } from './origin-check.ts';
 import { originSecretsFromEnv } from './origin-secrets.ts';
@@ -15,6 +16,7 @@ const checkOrigin = originCheck(originSecretsFromEnv());
  * The one middy chain of every API Lambda: Powertools logger with the request id as correlation
  * id → the origin check (only requests that came through CloudFront go on) → the error middleware
  * (typed domain errors → SPEC §3 bodies) → the route's own steps → the route's success status.
+ * What the route counted is flushed as it ends, answer or error (shared/metrics/flush.ts).
  */
 export function httpChain<E extends APIGatewayProxyEventV2>(route: Route, run: (event: E) => Promise<Reply>) {
   return middy<E, APIGatewayProxyStructuredResultV2, Error, Context>()
@@ -26,6 +28,10 @@ export function httpChain<E extends APIGatewayProxyEventV2>(route: Route, run: (
         correlationId: event.requestContext.requestId,
         route: `${route.method} ${route.path}`,
       });
-      return toResult(await run(event), route.status);
+      try {
+        return toResult(await run(event), route.status);
+      } finally {
+        flushMetrics();
+      }
     });
 }

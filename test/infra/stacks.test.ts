@@ -18,15 +18,17 @@ const resourceCount = (stack: Stack) =>
   Object.keys(Template.fromStack(stack).toJSON().Resources ?? {}).length;
 
 describe('stacks', () => {
-  it('are the data, e-mail, events, pipeline, API and web stacks plus one stack per route group that has routes', () => {
+  it('are the alerts, data, e-mail, events, pipeline, API, web and ops stacks plus one stack per route group that has routes', () => {
     const names = app.node.children.filter(Stack.isStack).map((s) => s.stackName);
     const expected = [
+      'ClientPortal-dev-Alerts',
       'ClientPortal-dev-Data',
       'ClientPortal-dev-Email',
       'ClientPortal-dev-Events',
       'ClientPortal-dev-Pipeline',
       'ClientPortal-dev-Api',
       'ClientPortal-dev-Web',
+      'ClientPortal-dev-Ops',
       'ClientPortal-dev-CrmRoutes',
     ];
     if (routeList.some((r) => r.path.startsWith('/portal/'))) expected.push('ClientPortal-dev-PortalRoutes');

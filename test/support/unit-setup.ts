@@ -14,6 +14,8 @@ Object.assign(process.env, {
   AWS_ACCESS_KEY_ID: 'unit',
   AWS_SECRET_ACCESS_KEY: 'unit',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
+  // Tests hear the metrics through onMetricsPublished (test/support/metrics.ts), not on stdout.
+  METRICS_DISABLED: 'true',
 });
 for (const localOnly of [
   'DYNAMODB_ENDPOINT',

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const repo = fileURLToPath(new URL('..', import.meta.url));
+const repo = fileURLToPath(new URL('../..', import.meta.url));
 export const webRoot = join(repo, 'web', 'dist');
 /** What the build reads: the app, and the route table's schemas its forms and client use. */
 const sources = [
@@ -21,8 +21,9 @@ function newestChange(path: string): number {
 }
 
 /**
- * `npm start` serves the production build of the web app (what CloudFront serves, under the same
- * CSP). It builds it first when web/dist is missing or older than its sources: a few seconds.
+ * The production build of the web app, built when web/dist is missing or older than its sources
+ * (a few seconds): before `npm start` serves it (what CloudFront serves, under the same CSP), and
+ * before `cdk synth`/`cdk deploy` hands it to the Web stack, so a deploy never ships a stale app.
  */
 export async function ensureWebBuilt(log: (line: string) => void): Promise<void> {
   const index = join(webRoot, 'index.html');
