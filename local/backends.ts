@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { startDynamoDbLocal, type DynamoDbLocal } from './dynamodb-local.ts';
-import { startSesLocal, type SesLocal } from './ses-local.ts';
+import { startSesLocal, type SesLocal, type SesLocalOptions } from './ses-local.ts';
 
 export interface Backends {
   dynamo: DynamoDbLocal;
@@ -13,13 +13,17 @@ export async function startBackends(options: {
   dynamodbPort: number;
   mailPort: number;
   dataDir: string | undefined;
+  onEmailSent?: SesLocalOptions['onSent'];
 }): Promise<Backends> {
   const [dynamo, ses] = await Promise.allSettled([
     startDynamoDbLocal({
       port: options.dynamodbPort,
       ...(options.dataDir ? { dataDir: join(options.dataDir, 'dynamodb') } : {}),
     }),
-    startSesLocal({ port: options.mailPort }),
+    startSesLocal({
+      port: options.mailPort,
+      ...(options.onEmailSent ? { onSent: options.onEmailSent } : {}),
+    }),
   ]);
   if (dynamo.status === 'rejected' || ses.status === 'rejected') {
     await Promise.all([

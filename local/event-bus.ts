@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { EventRule } from '../shared/events/rules.ts';
+import { busOf, type EventRule } from '../shared/events/rules.ts';
 import { localAwsAccountId } from './api-event.ts';
 import { localAwsIdentity } from './aws-identity.ts';
 import { createBusStats, type BusStats } from './bus-stats.ts';
@@ -38,6 +38,8 @@ export interface AcceptedEntry {
 
 export interface BusEventRecord {
   event: BusEvent;
+  /** `project` for the project's bus, `default` for the account's default bus (where SES publishes). */
+  bus: 'project' | 'default';
   /** When PutEvents accepted it, ISO with milliseconds (the event's `time` has whole seconds only). */
   acceptedAt: string;
   /** One per matching rule; none when no rule matches (EventBridge accepts such events all the same). */
@@ -58,10 +60,13 @@ export interface LocalEventBus {
   readonly arn: string;
   /** False until start() and after stop(): PutEvents is refused then. */
   readonly accepting: boolean;
-  /** Records the entries, schedules their deliveries and answers, in entry order, an id or a refusal. */
-  put(entries: AcceptedEntry[]): PutResult[];
+  /**
+   * Records the entries, schedules their deliveries and answers, in entry order, an id or a refusal.
+   * `default`: the account's default bus, which the local SES publishes its e-mail events to.
+   */
+  put(entries: AcceptedEntry[], bus?: 'project' | 'default'): PutResult[];
   /** `put` for callers in this process: the ids of the entries accepted. */
-  publish(entries: AcceptedEntry[]): string[];
+  publish(entries: AcceptedEntry[], bus?: 'project' | 'default'): string[];
   events(): readonly BusEventRecord[];
   deadLetters(): readonly DeadLetter[];
   /** Takes one dead letter off the list (redriven); false when it is not there (any more). */
@@ -98,7 +103,8 @@ const valueMatches = (allowed: unknown, value: unknown) => {
   return value === allowed;
 };
 
-const matches = (rule: EventRule, event: BusEvent) =>
+const matches = (rule: EventRule, bus: 'project' | 'default', event: BusEvent) =>
+  busOf(rule) === bus &&
   rule.source === event.source &&
   rule.detailTypes.includes(event['detail-type']) &&
   Object.entries(rule.detail ?? {}).every(([field, allowed]) =>
@@ -144,7 +150,7 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
       records.shift();
   };
 
-  function put(entries: AcceptedEntry[]): PutResult[] {
+  function put(entries: AcceptedEntry[], bus: 'project' | 'default' = 'project'): PutResult[] {
     const acceptedAt = new Date().toISOString();
     const results = entries.map((entry): PutResult => {
       const plan = options.faults?.entry(entry);
@@ -162,7 +168,7 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
       };
       const deliveries: DeliveryState[] = [];
       stats.event(event['detail-type'], event.detail);
-      for (const rule of options.rules.filter((r) => matches(r, event))) {
+      for (const rule of options.rules.filter((r) => matches(r, bus, event))) {
         // Without faults, one copy and no fault; with them, maybe a second copy (at least once).
         for (const fault of plan?.copies(rule.id) ?? [undefined]) {
           const state: DeliveryState = {
@@ -176,7 +182,7 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
           queue.enqueue(rule, event, state, fault);
         }
       }
-      records.push({ event, acceptedAt, deliveries });
+      records.push({ event, bus, acceptedAt, deliveries });
       return { EventId: event.id };
     });
     forgetOldest();
@@ -190,7 +196,7 @@ export function createEventBus(options: EventBusOptions): LocalEventBus {
       return accepting;
     },
     put,
-    publish: (entries) => put(entries).flatMap((r) => ('EventId' in r ? [r.EventId] : [])),
+    publish: (entries, bus) => put(entries, bus).flatMap((r) => ('EventId' in r ? [r.EventId] : [])),
     events: () => records,
     deadLetters: () => deadLetters,
     removeDeadLetter(id) {

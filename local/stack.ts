@@ -21,6 +21,7 @@ import { concretePort, localHost, portFrom } from './ports.ts';
 import { attachRequestCounter } from './request-counter.ts';
 import { localSecrets } from './secrets.ts';
 import type { StackUrls } from './stack-types.ts';
+import { sesEventsFor } from './ses-events.ts';
 import { createStaticSite } from './static-site.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 import { createStreamRoutes } from './stream-routes.ts';
@@ -146,7 +147,13 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       key: secrets.signingKey,
     });
 
-    backends = await startBackends({ dynamodbPort, mailPort, dataDir: persist ? localDataDir : undefined });
+    backends = await startBackends({
+      dynamodbPort,
+      mailPort,
+      dataDir: persist ? localDataDir : undefined,
+      // SES's event destination: its delivery events go to the default bus (docs/email-delivery.md).
+      onEmailSent: (sent) => bus.publish(sesEventsFor(sent), 'default'),
+    });
     const { dynamo, ses } = backends;
 
     urls = { app, portal: app, mail: ses.url, dynamodb: dynamo.endpoint };

@@ -50,16 +50,24 @@ export function bindAccess(fn: LambdaFunction, access: RouteAccess, resources: F
   const { table } = resources;
   fn.addEnvironment(envNames.table, table.tableName);
   fn.addToRolePolicy(
-    new PolicyStatement({
-      effect: Effect.ALLOW,
-      actions:
-        access.table === 'readWrite' ? [...tableActions.read, ...tableActions.write] : [...tableActions.read],
-      // The table and each of its indexes by name (from the shared definition), no wildcard.
-      resources: [
-        table.tableArn,
-        ...tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
-      ],
-    }),
+    access.tableActions
+      ? new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions: [...access.tableActions],
+          resources: [table.tableArn],
+        })
+      : new PolicyStatement({
+          effect: Effect.ALLOW,
+          actions:
+            access.table === 'readWrite'
+              ? [...tableActions.read, ...tableActions.write]
+              : [...tableActions.read],
+          // The table and each of its indexes by name (from the shared definition), no wildcard.
+          resources: [
+            table.tableArn,
+            ...tableDefinition.globalIndexes.map((index) => `${table.tableArn}/index/${index.indexName}`),
+          ],
+        }),
   );
 
   if (access.email) {

@@ -1,5 +1,12 @@
 import { Stack, type StackProps } from 'aws-cdk-lib';
-import { ConfigurationSet, ConfigurationSetTlsPolicy, SuppressionReasons } from 'aws-cdk-lib/aws-ses';
+import { EventBus } from 'aws-cdk-lib/aws-events';
+import {
+  ConfigurationSet,
+  ConfigurationSetTlsPolicy,
+  EmailSendingEvent,
+  EventDestination,
+  SuppressionReasons,
+} from 'aws-cdk-lib/aws-ses';
 import type { Construct } from 'constructs';
 import { SendingIdentity } from '../constructs/sending-identity.ts';
 
@@ -33,6 +40,21 @@ export class EmailStack extends Stack {
       tlsPolicy: ConfigurationSetTlsPolicy.REQUIRE,
       reputationMetrics: true,
       suppressionReasons: SuppressionReasons.BOUNCES_AND_COMPLAINTS,
+    });
+
+    // Delivery events reach the contact (docs/email-delivery.md): EventBridge rather than SNS, so the
+    // pipeline's rule table, retry policy and dead-letter queue apply as to every other event. SES
+    // publishes to the account's default bus only; the rule there filters on this configuration set.
+    configurationSet.addEventDestination('DeliveryEvents', {
+      destination: EventDestination.eventBus(EventBus.fromEventBusName(this, 'DefaultBus', 'default')),
+      events: [
+        EmailSendingEvent.SEND,
+        EmailSendingEvent.DELIVERY,
+        EmailSendingEvent.BOUNCE,
+        EmailSendingEvent.COMPLAINT,
+        EmailSendingEvent.REJECT,
+        EmailSendingEvent.DELIVERY_DELAY,
+      ],
     });
 
     const identity = new SendingIdentity(this, 'Sending', {

@@ -7,7 +7,7 @@ import { SqsDestination } from 'aws-cdk-lib/aws-lambda-destinations';
 import { DynamoEventSource, SqsDlq } from 'aws-cdk-lib/aws-lambda-event-sources';
 import type { Queue } from 'aws-cdk-lib/aws-sqs';
 import type { Construct } from 'constructs';
-import { type EventRule, eventRules, streamPublisher } from '../../shared/events/rules.ts';
+import { busOf, type EventRule, eventRules, streamPublisher } from '../../shared/events/rules.ts';
 import { streamFilterPatterns } from '../../shared/events/stream-filter.ts';
 import { alarmKinds, alarmNameOf, notifyOperators } from '../constructs/alarms.ts';
 import { deadLetterQueueName, publisherQueueId } from '../../shared/events/dead-letter-queues.ts';
@@ -30,6 +30,26 @@ export interface PipelineStackProps extends StackProps {
 export interface RuleHandler {
   function: LambdaFn;
   deadLetters: Queue;
+}
+
+/**
+ * A project-bus rule matches source and detail types. The SES rule listens on the default bus (the
+ * only one SES publishes to), which every stage and application of the account shares: it takes
+ * only the events of this stage's configuration set (SES tags each event's mail with it).
+ */
+function ruleBusAndPattern(rule: EventRule, resources: FunctionResources) {
+  const basic = { source: [rule.source], detailType: rule.detailTypes };
+  if (busOf(rule) === 'project')
+    return {
+      eventBus: resources.eventBus,
+      eventPattern: { ...basic, ...(rule.detail ? { detail: rule.detail } : {}) },
+    };
+  return {
+    eventPattern: {
+      ...basic,
+      detail: { mail: { tags: { 'ses:configuration-set': [resources.email.configurationSetName] } } },
+    },
+  };
 }
 
 /**
@@ -79,13 +99,8 @@ export class PipelineStack extends Stack {
         onFailure: new SqsDestination(queue),
       });
       new Rule(this, `${name}Rule`, {
-        eventBus: resources.eventBus,
+        ...ruleBusAndPattern(rule, resources),
         description: rule.description,
-        eventPattern: {
-          source: [rule.source],
-          detailType: rule.detailTypes,
-          ...(rule.detail ? { detail: rule.detail } : {}),
-        },
         // EventBridge retries only what Lambda did not accept (throttling, a missing permission);
         // the L2 also lets the rule (and only it) send to the queue.
         targets: [

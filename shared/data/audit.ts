@@ -16,6 +16,7 @@ export const auditItem = (accountId: string, contactId: string, entry: AuditEntr
   at: entry.at,
   actor: entry.actor,
   ...(entry.cause ? { cause: entry.cause } : {}),
+  ...(entry.email ? { email: entry.email } : {}),
 });
 
 const entryFromItem = (item: Item): AuditEntry => ({
@@ -24,6 +25,7 @@ const entryFromItem = (item: Item): AuditEntry => ({
   at: item.at as string,
   actor: item.actor as AuditEntry['actor'],
   ...(item.cause ? { cause: item.cause as AuditEntry['cause'] } : {}),
+  ...(item.email ? { email: item.email as AuditEntry['email'] } : {}),
 });
 
 /**

@@ -43,4 +43,5 @@ export const itemTypes = {
   counter: 'counter',
   notificationSent: 'notificationSent',
   auditGuard: 'auditGuard',
+  emailStatus: 'emailStatus',
 } as const;

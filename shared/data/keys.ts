@@ -32,6 +32,11 @@ export const keys = {
     SK: `AUDIT#${at}#${entryId}`,
   }),
   auditPrefix: 'AUDIT#',
+  /** The contact's last tracked e-mail and how SES says it went (sorts between #CONTACT and #TOMBSTONE). */
+  emailStatus: (accountId: string, contactId: string) => ({
+    PK: `${account(accountId)}#C#${contactId}`,
+    SK: '#EMAIL',
+  }),
 
   invitationToken: (tokenHash: string) => ({ PK: `INVITE#${tokenHash}`, SK: '#INVITE' }),
 

@@ -1,3 +1,5 @@
+import type { TrackedEmailType } from '../email/tags.ts';
+import type { EmailStatus } from '../events/ses-events.ts';
 import type { DeactivationCause } from './portal-access.ts';
 
 export const auditTypes = [
@@ -7,6 +9,8 @@ export const auditTypes = [
   'joined',
   'logged_in',
   'deactivated',
+  // How SES says an invitation or login e-mail went (delivered, bounced, complained, …).
+  'email',
 ] as const;
 export type AuditType = (typeof auditTypes)[number];
 
@@ -22,6 +26,8 @@ export interface AuditEntry {
   at: string;
   actor: AuditActor;
   cause?: DeactivationCause;
+  /** Type `email`: which e-mail, what became of it and why. */
+  email?: { type: TrackedEmailType; status: EmailStatus; reason?: string; to: string };
 }
 
 export const recruiterActor = (email: string): AuditActor => ({ type: 'recruiter', email });

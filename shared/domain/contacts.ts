@@ -1,12 +1,14 @@
 import type { ContactCreate, ContactPatch } from '../api/schemas/crm.ts';
 import { getAccountSettings } from '../data/accounts.ts';
 import * as store from '../data/contacts.ts';
+import { getContactWithLastEmail } from '../data/email-status.ts';
 import { getOrganization } from '../data/organizations.ts';
 import type { ContactRecord } from '../data/contacts.ts';
 import type { PageRequest } from '../data/paging.ts';
 import { newId } from '../util/ids.ts';
 import { nowIso } from '../util/time.ts';
 import type { AccountSettings } from './account.ts';
+import { type LastEmail, lastEmailView } from './email-delivery.ts';
 import { notFound, refused } from './errors.ts';
 import { StaleRead, withFreshRead } from './optimistic.ts';
 import { accessChangeCause, dependsOnOrganization, hasActiveAccess, portalView } from './portal-access.ts';
@@ -63,13 +65,20 @@ export async function createContact(accountId: string, input: ContactCreate): Pr
   return contactView(contact, account);
 }
 
-export async function readContact(accountId: string, contactId: string): Promise<ContactView> {
-  const { contact, account } = await store.getContactAndAccount(accountId, contactId);
+/** The contact with `lastEmail`: how SES says its last invitation or login e-mail went. */
+export async function readContact(
+  accountId: string,
+  contactId: string,
+): Promise<ContactView & { lastEmail?: LastEmail }> {
+  const { contact, account, lastEmail } = await getContactWithLastEmail(accountId, contactId);
   if (!contact) throw notFound('The contact');
   // Only a contact with portal access or a pending invitation needs its organization confirmed (B19).
   const organizationGone =
     dependsOnOrganization(contact) && !(await getOrganization(accountId, contact.organizationId as string));
-  return contactView(contact, account, new Date(), organizationGone);
+  return {
+    ...contactView(contact, account, new Date(), organizationGone),
+    ...(lastEmail ? { lastEmail: lastEmailView(lastEmail) } : {}),
+  };
 }
 
 /**

@@ -72,8 +72,8 @@ export function inviteContact(recruiter: Recruiter, contactId: string): Promise<
     if (outcome === 'conflict') throw new StaleRead();
 
     try {
-      await sendEmail(
-        invitationEmail({
+      await sendEmail({
+        ...invitationEmail({
           to: contact.email,
           firstName: contact.firstName,
           agencyName: account.portalName,
@@ -81,7 +81,8 @@ export function inviteContact(recruiter: Recruiter, contactId: string): Promise<
           link: portalLinks.signup(token),
           expiresAt: invitation.expiresAt,
         }),
-      );
+        tracking: { type: 'invitation', accountId, contactId },
+      });
     } catch (error) {
       logger.error('invitation e-mail refused', { error, contactId });
       await store.withdrawUnsentInvitation(pending);

@@ -100,7 +100,16 @@ export async function sendLoginLinks(request: LoginRequest, now = new Date()): P
     links: logins.map(({ hash, record }) => ({ hash, record })),
   });
   if (!stored) return { links: 0, superseded: true };
-  await sendEmail(magicLinkEmail({ to: request.email, links: logins.map((l) => l.view) }));
+  // One agency: the tags name its contact. Several: the login request (kept a day) lists them all.
+  const only = logins.length === 1 ? logins[0]?.record : undefined;
+  await sendEmail({
+    ...magicLinkEmail({ to: request.email, links: logins.map((l) => l.view) }),
+    tracking: {
+      type: 'login_link',
+      loginRequest: request.requestIdHash,
+      ...(only ? { accountId: only.accountId, contactId: only.contactId } : {}),
+    },
+  });
   addMetric('LoginLinksSent', logins.length);
   return { links: logins.length };
 }

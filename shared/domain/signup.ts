@@ -100,14 +100,15 @@ export async function signUp(input: Signup) {
   addMetric('SignUps');
 
   try {
-    await sendEmail(
-      welcomeLoginEmail({
+    await sendEmail({
+      ...welcomeLoginEmail({
         to: email,
         firstName: input.firstName,
         agencyName: account.portalName,
         loginUrl: portalLinks.login(),
       }),
-    );
+      tracking: { type: 'login_link', accountId: account.id, contactId: contact.id },
+    });
   } catch (error) {
     // The account exists and the user is signed in; the login page works without this e-mail.
     logger.error('login link e-mail after sign-up could not be sent', { error, contactId: contact.id });

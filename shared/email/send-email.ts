@@ -4,6 +4,7 @@ import { envNames, optionalEnv, requireEnv } from '../config/env.ts';
 import { addMetric } from '../metrics/metrics.ts';
 import { bodyText, headerText } from './header-text.ts';
 import { mailbox } from './mailbox.ts';
+import { emailTags, type EmailSubject } from './tags.ts';
 
 // Read once, at the first send: functions that import this module but never send lack the variables.
 let sender: { from: string; configurationSet: string | undefined } | undefined;
@@ -20,6 +21,8 @@ export interface EmailMessage {
   text: string;
   /** The sender's display name: the agency's portal name (`"Acme Recruiting" <portal@…>`). */
   fromName?: string;
+  /** Tracked e-mails (invitation, login): SES message tags that lead its delivery events to the contact. */
+  tracking?: EmailSubject;
 }
 
 /** One SES v2 SendEmail with HTML and text parts, counted as `EmailsSent` or `EmailsFailed`. */
@@ -56,4 +59,5 @@ export const sendEmailInput = (
     },
   },
   ...(configurationSet ? { ConfigurationSetName: configurationSet } : {}),
+  ...(message.tracking ? { EmailTags: emailTags(message.tracking) } : {}),
 });

@@ -5,10 +5,16 @@
  */
 import type { RouteAccess } from '../api/routes.ts';
 import { detailTypes as t, eventSource, handOffField } from './catalog.ts';
+import { sesDetailTypes, sesEventSource } from './ses-events.ts';
 
 export interface EventRule {
   id: string;
   description: string;
+  /**
+   * Where the rule listens: the project's bus (default) or the account's default bus, the only
+   * one SES publishes its e-mail events to (CDK narrows that rule to this stage's configuration set).
+   */
+  bus?: 'project' | 'default';
   source: string;
   detailTypes: string[];
   /**
@@ -26,6 +32,9 @@ export interface EventRule {
 }
 
 const rule = (r: Omit<EventRule, 'source'>): EventRule => ({ ...r, source: eventSource });
+
+/** The bus a rule listens on. */
+export const busOf = (r: EventRule): 'project' | 'default' => r.bus ?? 'project';
 
 export const eventRules: EventRule[] = [
   rule({
@@ -105,6 +114,27 @@ export const eventRules: EventRule[] = [
     access: { table: 'readWrite', email: true },
     timeoutSeconds: 20,
   }),
+  {
+    id: 'record-email-status',
+    description:
+      'SES delivery events of invitation and login e-mails: the contact shows the last one and its audit keeps it',
+    bus: 'default',
+    source: sesEventSource,
+    detailTypes: Object.keys(sesDetailTypes),
+    handler: 'events/record-email-status',
+    // The contact check, the status and the audit entry (one transaction), and the login request.
+    access: {
+      table: 'readWrite',
+      tableActions: [
+        'dynamodb:GetItem',
+        'dynamodb:ConditionCheckItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:PutItem',
+      ],
+    },
+    // One event, one contact (a login e-mail: a few): a lookup and a transaction each.
+    timeoutSeconds: 20,
+  },
 ];
 
 /** The stream consumer: the table's stream → domain events on the bus (not a rule target). */

@@ -74,7 +74,9 @@ describe('rule handlers: least privilege from rule.access', () => {
     const { fn, queueId } = ruleWiringOf(pipeline, rule);
     const statements = expectGrantsOf(fn, rule.access);
     const dynamoActions = actionsOf(withAction(statements, 'dynamodb:'));
-    if (rule.access.table === 'read') expect(dynamoActions.sort()).toEqual([...tableActions.read].sort());
+    if (rule.access.tableActions) expect(dynamoActions.sort()).toEqual([...rule.access.tableActions].sort());
+    else if (rule.access.table === 'read')
+      expect(dynamoActions.sort()).toEqual([...tableActions.read].sort());
     else expect(dynamoActions.sort()).toEqual([...tableActions.read, ...tableActions.write].sort());
     // Its own dead-letter queue only (the async invoke destination sends with the function's role).
     for (const s of withAction(statements, 'sqs:')) expect(s.Resource).toEqual(getAtt(queueId));

@@ -13,6 +13,8 @@ export type RouteAuth = 'jwt' | 'session' | 'public';
 export interface RouteAccess {
   /** Least privilege on the table: read-only routes get read grants only. */
   table: 'read' | 'readWrite';
+  /** Narrower still: exactly these item actions on the table itself (no index), instead of `table`'s. */
+  tableActions?: readonly string[];
   /** Sends e-mail through SES. */
   email?: boolean;
   /** Signs or verifies list cursors (reads the cursor secret). */

@@ -7,6 +7,8 @@
 import * as z from 'zod';
 import { auditTypes } from '../../domain/audit.ts';
 import { deactivationCauses } from '../../domain/portal-access.ts';
+import { trackedEmailTypes } from '../../email/tags.ts';
+import { emailStatuses } from '../../events/ses-events.ts';
 import { stage } from './common.ts';
 import { employmentTypes, requisitionStatuses } from './portal.ts';
 
@@ -61,6 +63,19 @@ export const contactPortal = z
   })
   .meta({ id: 'ContactPortal' });
 
+export const lastEmail = z
+  .object({
+    type: z.enum(trackedEmailTypes).meta({ description: 'the invitation, or a login e-mail (B6, B7)' }),
+    status: z.enum(emailStatuses).meta({
+      description: 'what SES last reported: sent, delayed, delivered, bounced, rejected or complained',
+    }),
+    at: isoTime.meta({ description: 'when SES reported it' }),
+    reason: z.string().optional().meta({ description: 'why it was not delivered (yet), in words' }),
+    code: z.string().optional().meta({ description: 'SES’s own classification, e.g. Permanent/General' }),
+    to: z.string().meta({ description: 'the address it went to (may differ from the current one)' }),
+  })
+  .meta({ id: 'LastEmail' });
+
 export const contact = z
   .object({
     id: z.string(),
@@ -70,6 +85,8 @@ export const contact = z
     phone: z.string().nullable(),
     organizationId: z.string().nullable(),
     portal: contactPortal,
+    /** Only `GET /crm/contacts/{id}` reads it; absent until an invitation or login e-mail went out. */
+    lastEmail: lastEmail.optional(),
     createdAt: isoTime,
     updatedAt: isoTime,
   })
@@ -86,6 +103,15 @@ export const auditEntry = z
     at: isoTime,
     actor: z.object({ type: z.enum(['recruiter', 'client', 'system']), email: z.string().optional() }),
     cause: z.enum(deactivationCauses).optional(),
+    email: z
+      .object({
+        type: z.enum(trackedEmailTypes),
+        status: z.enum(emailStatuses),
+        reason: z.string().optional(),
+        to: z.string(),
+      })
+      .optional()
+      .meta({ description: 'type `email`: what SES reported of an invitation or login e-mail' }),
   })
   .meta({ id: 'AuditEntry' });
 

@@ -633,6 +633,7 @@ export interface components {
             phone: string | null;
             organizationId: string | null;
             portal: components["schemas"]["ContactPortal"];
+            lastEmail?: components["schemas"]["LastEmail"];
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -648,10 +649,33 @@ export interface components {
             /** @enum {string} */
             deactivatedCause?: "contact_deleted" | "organization_deleted" | "contact_unassigned" | "contact_moved" | "contact_email_changed" | "revoked_by_recruiter";
         };
+        LastEmail: {
+            /**
+             * @description the invitation, or a login e-mail (B6, B7)
+             * @enum {string}
+             */
+            type: "invitation" | "login_link";
+            /**
+             * @description what SES last reported: sent, delayed, delivered, bounced, rejected or complained
+             * @enum {string}
+             */
+            status: "sent" | "delayed" | "delivered" | "bounced" | "rejected" | "complained";
+            /**
+             * Format: date-time
+             * @description when SES reported it
+             */
+            at: string;
+            /** @description why it was not delivered (yet), in words */
+            reason?: string;
+            /** @description SES’s own classification, e.g. Permanent/General */
+            code?: string;
+            /** @description the address it went to (may differ from the current one) */
+            to: string;
+        };
         AuditEntry: {
             id: string;
             /** @enum {string} */
-            type: "invited" | "reinvited" | "invitation_revoked" | "joined" | "logged_in" | "deactivated";
+            type: "invited" | "reinvited" | "invitation_revoked" | "joined" | "logged_in" | "deactivated" | "email";
             /** Format: date-time */
             at: string;
             actor: {
@@ -661,6 +685,15 @@ export interface components {
             };
             /** @enum {string} */
             cause?: "contact_deleted" | "organization_deleted" | "contact_unassigned" | "contact_moved" | "contact_email_changed" | "revoked_by_recruiter";
+            /** @description type `email`: what SES reported of an invitation or login e-mail */
+            email?: {
+                /** @enum {string} */
+                type: "invitation" | "login_link";
+                /** @enum {string} */
+                status: "sent" | "delayed" | "delivered" | "bounced" | "rejected" | "complained";
+                reason?: string;
+                to: string;
+            };
         };
         InvitationAnswer: {
             contactId: string;

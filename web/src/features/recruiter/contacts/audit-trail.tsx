@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/feedback.tsx';
 import { formatDateTime } from '../../../lib/format.ts';
 import { type ContactPortal, contactAuditQuery } from '../queries.ts';
@@ -9,7 +10,16 @@ import { auditWords } from './portal-words.ts';
  * once but its audit entry is written by an event handler a moment later: while the contact reads
  * deactivated and the newest entry does not say so yet, the trail asks again every two seconds (for a minute at most).
  */
-export function AuditTrail({ contactId, status }: { contactId: string; status?: ContactPortal['status'] }) {
+export function AuditTrail({
+  contactId,
+  status,
+  lastEmailAt,
+}: {
+  contactId: string;
+  status?: ContactPortal['status'];
+  /** When SES last reported on an e-mail: a new report is a new entry here too. */
+  lastEmailAt?: string;
+}) {
   const audit = useQuery({
     ...contactAuditQuery(contactId),
     refetchInterval: (query) =>
@@ -19,6 +29,10 @@ export function AuditTrail({ contactId, status }: { contactId: string; status?: 
         ? 2_000
         : false,
   });
+  const { refetch } = audit;
+  useEffect(() => {
+    if (lastEmailAt) void refetch();
+  }, [lastEmailAt, refetch]);
   return (
     <section aria-labelledby="audit-title">
       <h2 id="audit-title">Client Portal history</h2>

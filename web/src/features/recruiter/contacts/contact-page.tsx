@@ -12,6 +12,7 @@ import { AuditTrail } from './audit-trail.tsx';
 import { useContactActions } from './contact-actions.ts';
 import { ContactForm } from './contact-form.tsx';
 import { EligibilityNotice } from './eligibility-notice.tsx';
+import { LastEmailNotice } from './last-email-notice.tsx';
 import { PortalSummary } from './portal-summary.tsx';
 import { holdsAccess } from './portal-words.ts';
 
@@ -128,6 +129,7 @@ function ContactProfile({ contact }: { contact: Contact }) {
       <section aria-labelledby="portal-title">
         <h2 id="portal-title">Client Portal access</h2>
         <PortalSummary contact={contact} />
+        <LastEmailNotice contact={contact} />
         <EligibilityNotice contact={contact} onEdit={() => setEditing(true)} />
         {holdsAccess(contact.portal) ? (
           <p className="hint">
@@ -145,7 +147,7 @@ function ContactProfile({ contact }: { contact: Contact }) {
           onCancel={() => setEditing(false)}
         />
       ) : null}
-      <AuditTrail contactId={contact.id} status={contact.portal.status} />
+      <AuditTrail contactId={contact.id} status={contact.portal.status} lastEmailAt={contact.lastEmail?.at} />
       <ConfirmDialog
         open={dialog !== undefined}
         title={dialog?.title ?? ''}
@@ -164,7 +166,17 @@ function ContactProfile({ contact }: { contact: Contact }) {
 
 export default function ContactPage() {
   const { contactId = '' } = useParams<{ contactId: string }>();
-  const contact = useQuery(contactQuery(contactId));
+  const contact = useQuery({
+    ...contactQuery(contactId),
+    // SES reports on an e-mail a moment after it was sent: until it says more than "sent" (or
+    // while an invitation waits for its first report), ask again every two seconds, for a minute at most.
+    refetchInterval: (query) => {
+      const data = query.state.data;
+      const waiting =
+        data?.lastEmail?.status === 'sent' || (data?.portal.status === 'invited' && !data.lastEmail);
+      return waiting && query.state.dataUpdateCount < 30 ? 2_000 : false;
+    },
+  });
   if (contact.isPending) return <Loading label="Loading the contact…" />;
   if (contact.isError) {
     const gone = contact.error instanceof ApiError && contact.error.status === 404;

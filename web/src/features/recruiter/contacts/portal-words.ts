@@ -1,4 +1,5 @@
 import type { AuditEntry, Contact, ContactPortal } from '../queries.ts';
+import { emailHeadline } from './email-words.ts';
 
 type Status = ContactPortal['status'];
 type Cause = NonNullable<ContactPortal['deactivatedCause']>;
@@ -83,6 +84,11 @@ export function auditWords(entry: AuditEntry): { what: string; who: string } {
       return { what: 'Logged in to the Client Portal', who };
     case 'deactivated':
       return { what: entry.cause ? accessEnded(entry.cause) : 'Access ended', who };
+    case 'email':
+      return {
+        what: entry.email ? `${emailHeadline(entry.email)} (${entry.email.to})` : 'E-mail report',
+        who: 'reported by Amazon SES',
+      };
   }
 }
 
