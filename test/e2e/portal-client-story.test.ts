@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, linkIn, mailsTo, waitForMail, type StoredMail } from '../support/api.ts';
 import { invitedContact, newAgency, type Agency, type Invited } from '../support/portal.ts';
-import { capture, expectAccessible, launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { capture, expectAccessible, browserForFile, newPerson, type Person } from './support/browser.ts';
 
 /**
  * The seed's client story, as a hiring manager lives it, in Chromium against the local stack:
@@ -10,13 +10,7 @@ import { capture, expectAccessible, launchBrowser, newPerson, type Person } from
  * created, edited, withdrawn, one approved into a job → log out → log in by e-mailed link → access
  * removed by the recruiter, and the next action says so.
  */
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => chromium?.close());
+const browser = browserForFile();
 
 interface Story {
   agency: Agency;
@@ -74,7 +68,7 @@ describe('the client story in the browser', () => {
   let person: Person;
   beforeAll(async () => {
     story = await recruiterPreparesTheStory();
-    person = await newPerson(browser);
+    person = await newPerson(browser());
   });
   afterAll(async () => person?.context.close());
 

@@ -1,20 +1,13 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/data/keys.ts';
 import { hashToken } from '../../shared/util/tokens.ts';
 import { api, stackInfo, tableName, testDb } from '../support/api.ts';
 import { invitedContact, newAgency, portalApi, signedInClient } from '../support/portal.ts';
-import { capture, expectAccessible, launchBrowser, newPerson } from './support/browser.ts';
+import { capture, expectAccessible, browserForFile, newPerson } from './support/browser.ts';
 
 /** The pages a link leads to when the link no longer works, the login limits, and why a session ended. */
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => chromium?.close());
+const browser = browserForFile();
 
 const accountOf = async (token: string) => (await api('GET', '/crm/account', { token })).json.id as string;
 
@@ -22,7 +15,7 @@ describe('pages for links that no longer work', () => {
   it('B5 a used invitation link says so and offers the login page, never raw JSON', async () => {
     const agency = await newAgency('Northwind Talent');
     const client = await signedInClient(agency);
-    const { page, context, problems } = await newPerson(browser, 'phone');
+    const { page, context, problems } = await newPerson(browser(), 'phone');
     await page.goto(`/signup?token=${client.signupToken}`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
@@ -49,7 +42,7 @@ describe('pages for links that no longer work', () => {
         ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
       }),
     );
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await page.goto(`/signup?token=${invited.signupToken}`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
@@ -62,7 +55,7 @@ describe('pages for links that no longer work', () => {
   it('B7 a login link that was used offers a new link', async () => {
     const agency = await newAgency();
     const client = await signedInClient(agency);
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     // A made-up token reads exactly as a used one: nothing tells them apart.
     await page.goto(`/login/continue?token=${'A'.repeat(43)}`);
     await expect
@@ -90,7 +83,7 @@ describe('the login page', () => {
           })
         ).status,
       ).toBe(202);
-    const { page, context } = await newPerson(browser, 'phone');
+    const { page, context } = await newPerson(browser(), 'phone');
     await page.goto('/login');
     await page.getByLabel('Email').fill(client.email);
     await page.getByRole('button', { name: 'Email me a login link' }).click();
@@ -102,7 +95,7 @@ describe('the login page', () => {
   });
 
   it('B7 a malformed address is refused on the page, with the field named', async () => {
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await page.goto('/login');
     await page.getByLabel('Email').fill('not-an-address');
     await page.getByRole('button', { name: 'Email me a login link' }).click();
@@ -117,7 +110,7 @@ describe('the login page', () => {
   it('B19 an expired session ends on /login saying the session expired', async () => {
     const agency = await newAgency();
     const client = await signedInClient(agency);
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     const token = client.cookie.split('=')[1] as string;
     await context.addCookies([{ name: 'portal_session', value: token, url: stackInfo().appUrl }]);
     await page.goto('/app/jobs');
@@ -139,7 +132,7 @@ describe('the login page', () => {
   });
 
   it('without a session, /app sends a person to log in', async () => {
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await page.goto('/app/requisitions');
     await page.waitForURL('**/login?ended=not_logged_in');
     await expect.poll(() => page.getByText('Please log in').isVisible()).toBe(true);
@@ -149,7 +142,7 @@ describe('the login page', () => {
 
 describe('the start page, keyboard use and the API reference', () => {
   it('the start page leads to the portal, and the login works with the keyboard alone', async () => {
-    const { page, context } = await newPerson(browser, 'phone');
+    const { page, context } = await newPerson(browser(), 'phone');
     await page.goto('/');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Client Portal');
     await capture(page, 'home');
@@ -171,7 +164,7 @@ describe('the start page, keyboard use and the API reference', () => {
   });
 
   it('an unknown page says so in words', async () => {
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await page.goto('/no-such-page');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).textContent()).toBe('Page not found');
     await expectAccessible(page, 'not found');
@@ -179,7 +172,7 @@ describe('the start page, keyboard use and the API reference', () => {
   });
 
   it('the API reference shows every route from /openapi.json', async () => {
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await page.goto('/docs/api');
     await expect
       .poll(() => page.getByRole('heading', { level: 2, name: 'Portal API' }).isVisible())

@@ -1,18 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { mailsTo, waitForMail, type StoredMail } from '../support/api.ts';
 import { loginsIn } from '../support/login.ts';
 import { newAgency, signedInClient } from '../support/portal.ts';
-import { capture, expectAccessible, launchBrowser, newPerson } from './support/browser.ts';
+import { capture, expectAccessible, browserForFile, newPerson } from './support/browser.ts';
 
 /** B24 in the browser: the code beside the link, typed where the person asked for it. */
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => chromium?.close());
+const browser = browserForFile();
 
 const isLoginMail = (email: string) => (m: StoredMail) =>
   m.destination.to.includes(email) && m.body.text.includes('/login/continue?token=');
@@ -34,14 +28,14 @@ describe('logging in with the e-mailed code', () => {
   it('B24 the code typed with spaces logs in on the device that asked, even after a scanner opened the link', async () => {
     const agency = await newAgency('Northwind Talent');
     const client = await signedInClient(agency);
-    const { page, context, problems } = await newPerson(browser, 'phone');
+    const { page, context, problems } = await newPerson(browser(), 'phone');
     const mail = await askForLogin(client.email, page);
     const [login] = loginsIn(mail);
     if (!login) throw new Error('no login block in the e-mail');
     expect(mail.subject).toContain(login.code);
 
     // A mail scanner fetches the link's page: nothing is used.
-    const scanner = await newPerson(browser);
+    const scanner = await newPerson(browser());
     await scanner.page.goto(`/login/continue?token=${login.token}`);
     await expect.poll(() => scanner.page.getByRole('button', { name: 'Log in' }).isVisible()).toBe(true);
     await scanner.context.close();
@@ -67,7 +61,7 @@ describe('logging in with the e-mailed code', () => {
     const client = await signedInClient(first);
     const second = await newAgency('Contoso Search');
     await signedInClient(second, { email: client.email });
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     const mail = await askForLogin(client.email, page);
     const logins = loginsIn(mail);
     expect(logins.map((l) => l.agency).sort()).toEqual(['Contoso Search', 'Northwind Talent']);
@@ -81,7 +75,7 @@ describe('logging in with the e-mailed code', () => {
   });
 
   it('B24 the code form refuses what is not six digits before asking the API', async () => {
-    const { page, context } = await newPerson(browser);
+    const { page, context } = await newPerson(browser());
     await askInPage(`nobody.${Date.now()}@example.test`, page);
     await page.getByLabel('Login code').fill('12ab');
     await page.getByRole('button', { name: 'Log in' }).click();

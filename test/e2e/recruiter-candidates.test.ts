@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, enablePortal, recruiterToken } from '../support/api.ts';
 import { portalApi, signedInClient, type SignedIn } from '../support/portal.ts';
-import { capture, expectAccessible, launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { capture, expectAccessible, browserForFile, newPerson, type Person } from './support/browser.ts';
 import { newRecruiter, openSection, signInLocally } from './support/recruiter.ts';
 
 /**
@@ -10,13 +10,7 @@ import { newRecruiter, openSection, signInLocally } from './support/recruiter.ts
  * browser, submitted to a shared job (the client sees them), and deleted after a warning that they
  * leave every pipeline (B18).
  */
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => chromium?.close());
+const browser = browserForFile();
 
 /** A bounded wait, roomy enough for a loaded machine (vitest's default is 1 s). */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
@@ -46,7 +40,7 @@ describe('candidates in the recruiter console', () => {
     });
     jobId = job.json.id;
     expect((await api('PUT', `/crm/jobs/${jobId}/portal-share`, { token })).status).toBe(200);
-    desk = await newPerson(browser);
+    desk = await newPerson(browser());
   });
   afterAll(async () => desk?.context.close());
 

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, enablePortal, recruiterToken } from '../support/api.ts';
 import { invitedContact, portalApi, signedInClient, type Agency } from '../support/portal.ts';
-import { capture, expectAccessible, launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { capture, expectAccessible, browserForFile, newPerson, type Person } from './support/browser.ts';
 import {
   eventually,
   moreActions,
@@ -17,13 +17,7 @@ import {
  * keyboard alone, re-send and revoke, revoke access, delete with its warning, organization delete
  * with its counts, read-only settings for a recruiter, and an expired sign-in.
  */
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => chromium?.close());
+const browser = browserForFile();
 
 const heading = (page: Page) => page.getByRole('heading', { level: 1 });
 const menuButton = (page: Page) => page.getByRole('button', { name: 'More actions' });
@@ -62,7 +56,7 @@ describe('the More actions menu', () => {
   beforeAll(async () => {
     agency = await agencyFor(who);
     contactId = await contactIn(agency, 'Kay', `kay@${who.accountId}.test`);
-    desk = await newPerson(browser);
+    desk = await newPerson(browser());
   });
   afterAll(async () => desk?.context.close());
 
@@ -147,7 +141,7 @@ describe('access and deletion', () => {
   let agency: Agency;
   beforeAll(async () => {
     agency = await agencyFor(who);
-    desk = await newPerson(browser);
+    desk = await newPerson(browser());
   });
   afterAll(async () => desk?.context.close());
 
@@ -265,7 +259,7 @@ describe('settings and the session', () => {
       portalName: 'Acme Recruiting',
       notificationEmail: null,
     });
-    const person = await newPerson(browser);
+    const person = await newPerson(browser());
     const { page } = person;
     await signInLocally(page, {
       ...admin,
@@ -290,7 +284,7 @@ describe('settings and the session', () => {
   });
 
   it('Continue as demo admin signs in to the seeded agency; Sign out forgets the session', async () => {
-    const person = await newPerson(browser);
+    const person = await newPerson(browser());
     const { page } = person;
     await page.goto('/recruiter');
     await eventually(() => heading(page).textContent()).toBe('Sign in to the recruiter console');
@@ -305,7 +299,7 @@ describe('settings and the session', () => {
   });
 
   it('a 401 from /crm ends on the sign-in page: "Your sign-in has expired; sign in again"', async () => {
-    const person = await newPerson(browser);
+    const person = await newPerson(browser());
     const { page } = person;
     const who = newRecruiter();
     // The API refuses the token, as it does once a token expired or its user was disabled.
@@ -332,7 +326,7 @@ describe('settings and the session', () => {
   });
 
   it('renews the token before it expires: a new local token is minted and the next request carries it', async () => {
-    const person = await newPerson(browser);
+    const person = await newPerson(browser());
     const { page } = person;
     // The page's clock, moved on at will: a local token lives 12 hours.
     await page.clock.install();
@@ -376,7 +370,7 @@ describe('settings and the session', () => {
           })
         ).status,
       ).toBe(201);
-    const person = await newPerson(browser);
+    const person = await newPerson(browser());
     await signInLocally(person.page, who);
     const link = person.page
       .getByRole('navigation', { name: 'Recruiter console' })

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, enablePortal, recruiterToken } from '../support/api.ts';
-import { capture, expectAccessible, launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { capture, expectAccessible, browserForFile, newPerson, type Person } from './support/browser.ts';
 import { eventually, moreActions, newRecruiter, signInLocally } from './support/recruiter.ts';
 
 /**
@@ -9,13 +8,7 @@ import { eventually, moreActions, newRecruiter, signInLocally } from './support/
  * mailbox-simulator bounce address, the local SES reports the bounce, and the contact's profile
  * says so, why, and what to do — without a reload.
  */
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => chromium?.close());
+const browser = browserForFile();
 
 describe('the last e-mail on the contact profile', () => {
   const who = newRecruiter();
@@ -38,7 +31,7 @@ describe('the last e-mail on the contact profile', () => {
       },
     });
     contactId = contact.json.id;
-    desk = await newPerson(browser);
+    desk = await newPerson(browser());
   });
   afterAll(async () => desk?.context.close());
 

@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, enablePortal, recruiterToken } from '../support/api.ts';
 import { portalApi, signedInClient, type Agency, type SignedIn } from '../support/portal.ts';
-import { capture, expectAccessible, launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { capture, expectAccessible, browserForFile, newPerson, type Person } from './support/browser.ts';
 import { newRecruiter, openSection, signInLocally } from './support/recruiter.ts';
 
 /**
@@ -10,13 +10,7 @@ import { newRecruiter, openSection, signInLocally } from './support/recruiter.ts
  * shared once the refusals (in words) are fixed, its allowed stages edited, its pipeline with client
  * and internal remarks, a recruiter remark that reaches the client, and the delete warning.
  */
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => chromium?.close());
+const browser = browserForFile();
 
 /** A bounded wait, roomy enough for a loaded machine (vitest's default is 1 s). */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
@@ -38,7 +32,7 @@ describe('jobs in the recruiter console', () => {
     token = await recruiterToken({ accountId: recruiter.accountId, email: recruiter.email, role: 'admin' });
     const org = await api('POST', '/crm/organizations', { token, body: { name: 'Globex' } });
     agency = { accountId: recruiter.accountId, token, orgId: org.json.id };
-    desk = await newPerson(browser);
+    desk = await newPerson(browser());
   });
   afterAll(async () => desk?.context.close());
 

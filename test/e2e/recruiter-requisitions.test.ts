@@ -1,8 +1,8 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, enablePortal, mailsTo, recruiterToken } from '../support/api.ts';
 import { portalApi, signedInClient, type SignedIn } from '../support/portal.ts';
-import { capture, expectAccessible, launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { capture, expectAccessible, browserForFile, newPerson, type Person } from './support/browser.ts';
 import { consoleNav, newRecruiter, openSection, signInLocally } from './support/recruiter.ts';
 
 /**
@@ -10,13 +10,7 @@ import { consoleNav, newRecruiter, openSection, signInLocally } from './support/
  * first with the count in the navigation; one approved into a shared job (linked), one rejected with
  * the remarks it requires (B14); the client sees both outcomes.
  */
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => chromium?.close());
+const browser = browserForFile();
 
 /** A bounded wait, roomy enough for a loaded machine (vitest's default is 1 s). */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 10_000 });
@@ -69,7 +63,7 @@ describe('requisitions in the recruiter console', () => {
       cookie: client.cookie,
     });
     expect(withdrawn.status).toBe(200);
-    desk = await newPerson(browser);
+    desk = await newPerson(browser());
   });
   afterAll(async () => desk?.context.close());
 

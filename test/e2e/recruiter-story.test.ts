@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { api, linkIn, mailsTo, recruiterToken } from '../support/api.ts';
-import { capture, expectAccessible, launchBrowser, newPerson, type Person } from './support/browser.ts';
+import { capture, expectAccessible, browserForFile, newPerson, type Person } from './support/browser.ts';
 import { eventually, moreActions, newRecruiter, openSection, signInLocally } from './support/recruiter.ts';
 
 /**
@@ -11,13 +11,7 @@ import { eventually, moreActions, newRecruiter, openSection, signInLocally } fro
  * browser → active, and the audit says joined → share a job → the client sees it → move the contact
  * to another organization → deactivated with the cause, and the client's next action is refused.
  */
-let chromium: Awaited<ReturnType<typeof launchBrowser>>;
-let browser: Browser;
-beforeAll(async () => {
-  chromium = await launchBrowser();
-  browser = chromium.browser;
-});
-afterAll(async () => chromium?.close());
+const browser = browserForFile();
 
 const recruiter = newRecruiter({ name: 'Rita Recruiter' });
 const clientEmail = `hedy.lamarr@${recruiter.accountId}.test`;
@@ -31,8 +25,8 @@ describe('the recruiter story in the browser', () => {
   let desk: Person;
   let client: Person;
   beforeAll(async () => {
-    desk = await newPerson(browser);
-    client = await newPerson(browser);
+    desk = await newPerson(browser());
+    client = await newPerson(browser());
   });
   afterAll(async () => {
     await desk?.context.close();

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import axe from 'axe-core';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { stackInfo } from '../../support/stack-info.ts';
 
 /** Debian's Chromium, headless, reaching nothing but this machine (see TOOLCHAIN notes in docs/testing.md). */
@@ -26,6 +26,22 @@ export async function launchBrowser(): Promise<{ browser: Browser; close(): Prom
   return {
     browser,
     close: () => browser.close(),
+  };
+}
+
+/**
+ * One Chromium for the test file: launched before its tests, closed after them. Answers the
+ * browser to open people (contexts) in, once it is up.
+ */
+export function browserForFile(): () => Browser {
+  let launched: Awaited<ReturnType<typeof launchBrowser>> | undefined;
+  beforeAll(async () => {
+    launched = await launchBrowser();
+  });
+  afterAll(async () => launched?.close());
+  return () => {
+    if (!launched) throw new Error('The browser is not launched yet: use it inside a test or hook');
+    return launched.browser;
   };
 }
 
