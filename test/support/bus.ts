@@ -1,4 +1,7 @@
+import type { BusStats } from '../../local/bus-stats.ts';
 import { api } from './api.ts';
+
+export type { BusStats };
 
 /** Bounded poll until the local event bus has delivered everything it accepted (no fixed sleeps). */
 export async function waitForBusIdle({ timeoutMs = 5_000, intervalMs = 25 } = {}): Promise<void> {
@@ -12,25 +15,6 @@ export async function waitForBusIdle({ timeoutMs = 5_000, intervalMs = 25 } = {}
 }
 
 /** The local bus's counters (`GET /_local/bus/stats`, local/bus-stats.ts): never trimmed. */
-export interface BusStats {
-  events: number;
-  handOffs: Record<string, number>;
-  rules: Record<
-    string,
-    {
-      handler: string;
-      timeoutMs: number;
-      deliveries: number;
-      attempts: number;
-      delivered: number;
-      failedAttempts: number;
-      timedOut: number;
-      deadLetters: number;
-      dynamodbCommands: Record<string, number>;
-    }
-  >;
-}
-
 export async function busStats(): Promise<BusStats> {
   const res = await api('GET', '/_local/bus/stats');
   if (res.status !== 200) throw new Error(`bus stats: ${res.status} ${res.text}`);
