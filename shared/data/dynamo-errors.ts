@@ -24,3 +24,10 @@ export function failedConditions(error: unknown): boolean[] | undefined {
     return undefined;
   return reasons.map((r) => r.Code === 'ConditionalCheckFailed');
 }
+
+/**
+ * Whether a cancelled transaction had at least one condition fail, whatever cancelled its other
+ * steps (a conflicting transaction, throttling): its answer is then the condition's refusal.
+ */
+export const anyConditionFailed = (error: unknown): boolean =>
+  cancellationReasons(error)?.some((r) => r.Code === 'ConditionalCheckFailed') ?? false;

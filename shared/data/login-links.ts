@@ -6,7 +6,7 @@ import { accountFromItem, portalEnabledCheck } from './accounts.ts';
 import { auditItem } from './audit.ts';
 import { batchGet } from './batch-get.ts';
 import { contactFromItem } from './contacts.ts';
-import { failedConditions } from './dynamo-errors.ts';
+import { anyConditionFailed } from './dynamo-errors.ts';
 import { itemTypes, type Item } from './items.ts';
 import { keys } from './keys.ts';
 import { organizationFromItem } from './organizations.ts';
@@ -122,7 +122,9 @@ export async function commitLogin(c: {
     );
     return true;
   } catch (error) {
-    if (failedConditions(error)) return false;
+    // A failed condition refuses the login even when another step collided too (mixed reasons);
+    // a cancellation by conflicts alone was already retried (shared/clients/transaction-conflicts.ts).
+    if (anyConditionFailed(error)) return false;
     throw error;
   }
 }

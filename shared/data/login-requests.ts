@@ -1,7 +1,9 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { db, tableName } from '../clients/dynamodb.ts';
 import { epochSeconds } from '../util/time.ts';
-import { failedConditions, isConditionFailure } from './dynamo-errors.ts';
+import { cancellationReasons, failedConditions, isConditionFailure } from './dynamo-errors.ts';
 import { itemTypes } from './items.ts';
 import { keys } from './keys.ts';
 import { loginLinkItem, type LoginLinkRecord } from './login-links.ts';
@@ -25,65 +27,112 @@ export interface LoginRequestRecord {
   codes: LoginCodeEntry[];
 }
 
-/** TransactWriteItems takes 100 items: the request, the newest-request pointer and the links. */
-export const maxLinksPerRequest = 98;
-
 /**
- * Stores a login request with its links and makes it the newest of its e-mail, all or nothing, in
- * one transaction. Answers false, writing nothing, when a newer request of the e-mail is already
- * stored (its links and codes must win) or this one's codes were already tried (a retried event).
+ * TransactWriteItems takes 100 items: the request, the newest-request pointer, the links, and on a
+ * re-store the deletes of the links stored first. So 49 links each.
  */
-export async function storeLoginRequest(input: {
+export const maxLinksPerRequest = 49;
+
+/** `spent`: this request was stored before and its codes were tried or a link was used. */
+export type StoreOutcome = 'stored' | 'superseded' | 'spent';
+
+type StoreInput = {
   requestIdHash: string;
   request: Omit<LoginRequestRecord, 'attempts'>;
   links: { hash: string; record: LoginLinkRecord }[];
-}): Promise<boolean> {
-  const { requestIdHash, request, links } = input;
-  if (links.length > maxLinksPerRequest) throw new Error(`At most ${maxLinksPerRequest} links per request`);
+};
+
+/**
+ * One all-or-nothing transaction: Put the request, make it the newest of its e-mail (unless a
+ * newer one is stored), Put its links. The first store needs the request to be new; a re-store
+ * (`earlier`, the request as stored) needs it unchanged and untried, and deletes the earlier
+ * links, each on condition that it is still there (not used).
+ */
+async function writeRequest({ requestIdHash, request, links }: StoreInput, earlier?: LoginRequestRecord) {
   const ttl = epochSeconds(new Date(request.expiresAt)) + 86_400;
+  await db.send(
+    new TransactWriteCommand({
+      TransactItems: [
+        {
+          Put: {
+            TableName: tableName,
+            Item: {
+              ...request,
+              attempts: 0,
+              ...keys.loginRequest(requestIdHash),
+              type: itemTypes.loginRequest,
+              ttl,
+            },
+            ...(earlier
+              ? {
+                  ConditionExpression: 'attempts = :zero AND createdAt = :created',
+                  ExpressionAttributeValues: { ':zero': 0, ':created': earlier.createdAt },
+                }
+              : { ConditionExpression: 'attribute_not_exists(PK)' }),
+            // A first store that finds the request stored gets it back, to re-store it.
+            ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
+          },
+        },
+        {
+          Update: {
+            TableName: tableName,
+            Key: keys.newestLoginRequest(request.emailHash),
+            UpdateExpression: 'SET requestStamp = :stamp, #type = :type, #ttl = :ttl',
+            ConditionExpression: 'attribute_not_exists(PK) OR requestStamp <= :stamp',
+            ExpressionAttributeNames: { '#type': 'type', '#ttl': 'ttl' },
+            ExpressionAttributeValues: {
+              ':stamp': request.requestStamp,
+              ':type': itemTypes.newestLoginRequest,
+              ':ttl': ttl,
+            },
+          },
+        },
+        ...(earlier?.codes ?? []).map((entry) => ({
+          Delete: {
+            TableName: tableName,
+            Key: keys.loginLink(entry.linkHash),
+            ConditionExpression: 'attribute_exists(PK)',
+          },
+        })),
+        ...links.map(({ hash, record }) => ({
+          Put: { TableName: tableName, Item: loginLinkItem(hash, record) },
+        })),
+      ],
+    }),
+  );
+}
+
+/**
+ * Stores a login request with its links and makes it the newest of its e-mail, all or nothing.
+ * Writes nothing when a newer request of the e-mail is already stored (its links and codes must
+ * win). The event that asks for it may be delivered again after its e-mail went out: then the
+ * request is stored again with the new links and codes, and the links stored first are deleted in
+ * the same transaction, so only the newest e-mail's link and code work — one login per agency
+ * however often the handler runs. Once a code was tried or a link used, nothing is re-stored.
+ */
+export async function storeLoginRequest(input: StoreInput): Promise<StoreOutcome> {
+  if (input.links.length > maxLinksPerRequest)
+    throw new Error(`At most ${maxLinksPerRequest} links per request`);
+  let earlier: LoginRequestRecord | undefined;
   try {
-    await db.send(
-      new TransactWriteCommand({
-        TransactItems: [
-          {
-            Put: {
-              TableName: tableName,
-              Item: {
-                ...request,
-                attempts: 0,
-                ...keys.loginRequest(requestIdHash),
-                type: itemTypes.loginRequest,
-                ttl,
-              },
-              // A retried event may write fresh codes only while nobody has tried the old ones.
-              ConditionExpression: 'attribute_not_exists(PK) OR attempts = :zero',
-              ExpressionAttributeValues: { ':zero': 0 },
-            },
-          },
-          {
-            Update: {
-              TableName: tableName,
-              Key: keys.newestLoginRequest(request.emailHash),
-              UpdateExpression: 'SET requestStamp = :stamp, #type = :type, #ttl = :ttl',
-              ConditionExpression: 'attribute_not_exists(PK) OR requestStamp <= :stamp',
-              ExpressionAttributeNames: { '#type': 'type', '#ttl': 'ttl' },
-              ExpressionAttributeValues: {
-                ':stamp': request.requestStamp,
-                ':type': itemTypes.newestLoginRequest,
-                ':ttl': ttl,
-              },
-            },
-          },
-          ...links.map(({ hash, record }) => ({
-            Put: { TableName: tableName, Item: loginLinkItem(hash, record) },
-          })),
-        ],
-      }),
-    );
-    return true;
+    await writeRequest(input);
+    return 'stored';
   } catch (error) {
-    if (failedConditions(error)) return false;
-    throw error;
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    if (failed[1]) return 'superseded';
+    const stored = cancellationReasons(error)?.[0]?.Item;
+    if (!stored) throw error;
+    earlier = unmarshall(stored as Record<string, AttributeValue>) as LoginRequestRecord;
+  }
+  if (earlier.attempts !== 0) return 'spent';
+  try {
+    await writeRequest(input, earlier);
+    return 'stored';
+  } catch (error) {
+    const failed = failedConditions(error);
+    if (!failed) throw error;
+    return failed[1] ? 'superseded' : 'spent';
   }
 }
 

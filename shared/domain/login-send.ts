@@ -22,7 +22,8 @@ export interface LoginRequest {
   requestIdHash: string;
 }
 
-export type SendOutcome = { links: number; superseded?: true };
+/** `skipped`: nothing written, nothing sent — a newer request won, or this one's login was already used or tried. */
+export type SendOutcome = { links: number; skipped?: 'superseded' | 'spent' };
 
 /** Who may log in with this e-mail: active portal users of agencies with the add-on on. */
 async function activeSubjects(email: string) {
@@ -43,7 +44,9 @@ async function activeSubjects(email: string) {
  * B7 and B24, done asynchronously after the 202: one login link and one login code per agency
  * where this e-mail belongs to an active portal user, all in one e-mail. The request becomes the
  * newest of its e-mail, so the links and codes of older ones stop working; a request that arrives
- * after a newer one was stored sends nothing. Unknown addresses end here, silently.
+ * after a newer one was stored sends nothing. The same request handled again (a redelivered event)
+ * draws new links and codes and kills the first ones, unless one of them was already used or tried:
+ * then it sends nothing. Unknown addresses end here, silently.
  */
 export async function sendLoginLinks(request: LoginRequest, now = new Date()): Promise<SendOutcome> {
   let subjects = await activeSubjects(request.email);
@@ -99,7 +102,7 @@ export async function sendLoginLinks(request: LoginRequest, now = new Date()): P
     },
     links: logins.map(({ hash, record }) => ({ hash, record })),
   });
-  if (!stored) return { links: 0, superseded: true };
+  if (stored !== 'stored') return { links: 0, skipped: stored };
   // One agency: the tags name its contact. Several: the login request (kept a day) lists them all.
   const only = logins.length === 1 ? logins[0]?.record : undefined;
   await sendEmail({

@@ -117,10 +117,10 @@ export async function logIn(token: string) {
 export async function logInWithCode(loginRequestId: string, code: string) {
   const now = new Date();
   const requestIdHash = hashToken(loginRequestId);
-  const [key, request] = await Promise.all([
-    loginCodeKey(),
-    countCodeAttempt(requestIdHash, loginCodePolicy.maxAttempts, now),
-  ]);
+  // The key first: while it cannot be read, a try answers 500 and must not spend an attempt. It
+  // is cached (an hour per execution environment), so this adds no wait to later tries.
+  const key = await loginCodeKey();
+  const request = await countCodeAttempt(requestIdHash, loginCodePolicy.maxAttempts, now);
   const entry = matchLoginCode(request?.codes ?? [], loginCodeHash(key, requestIdHash, code));
   if (!request || !entry) throw codeRefused();
   const link: LoginLinkRecord = {

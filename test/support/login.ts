@@ -1,7 +1,20 @@
-import { GetCommand } from '@aws-sdk/lib-dynamodb';
+import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
+import { GetCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import { localBusName } from '../../local/event-bus.ts';
 import { keys } from '../../shared/data/keys.ts';
+import { detailTypes, eventSource, type LoginLinksRequested } from '../../shared/events/catalog.ts';
 import { hashToken } from '../../shared/util/tokens.ts';
-import { mailsTo, tableName, testDb, waitForMail, type ApiResponse, type StoredMail } from './api.ts';
+import {
+  api,
+  mailsTo,
+  stackInfo,
+  tableName,
+  testDb,
+  waitForMail,
+  type ApiResponse,
+  type StoredMail,
+} from './api.ts';
+import { waitForBusIdle } from './bus.ts';
 import { portalApi } from './portal.ts';
 
 /** A fresh client address per call, so per-address rate limits never couple tests. */
@@ -31,12 +44,18 @@ export function loginsIn(mail: StoredMail): LoginInMail[] {
   }));
 }
 
+/** The login e-mails to that address so far, oldest first. */
+export const loginMailsTo = async (email: string) => (await mailsTo(email)).filter(isLoginMail(email));
+
+/** Waits for the n-th login e-mail to that address (1 is the first). */
+export const waitForLoginMail = (email: string, n: number) => waitForMail(isLoginMail(email), { count: n });
+
 /** POST /portal/login-links, then the e-mail it causes (the n-th login e-mail to that address). */
 export async function requestLogin(email: string) {
-  const before = (await mailsTo(email)).filter(isLoginMail(email)).length;
+  const before = (await loginMailsTo(email)).length;
   const res = await portalApi('POST', '/portal/login-links', { body: { email }, sourceIp: uniqueIp() });
   if (res.status !== 202) throw new Error(`login-links answered ${res.status}: ${res.text}`);
-  const mail = await waitForMail(isLoginMail(email), { count: before + 1 });
+  const mail = await waitForLoginMail(email, before + 1);
   return { loginRequestId: res.json.loginRequestId as string, mail, logins: loginsIn(mail) };
 }
 
@@ -55,5 +74,83 @@ export async function storedLoginRequest(loginRequestId: string) {
       ConsistentRead: true,
     }),
   );
-  return Item as { attempts: number; codes: { codeHash: string }[]; expiresAt: string } | undefined;
+  return Item as
+    | {
+        attempts: number;
+        codes: { codeHash: string; linkHash: string }[];
+        createdAt: string;
+        expiresAt: string;
+        requestStamp: string;
+        ttl: number;
+      }
+    | undefined;
+}
+
+/** The stored login (`LOGIN#`) behind a link's token, read straight from the table. */
+export async function storedLogin(token: string) {
+  const { Item } = await testDb().send(
+    new GetCommand({ TableName: tableName(), Key: keys.loginLink(hashToken(token)), ConsistentRead: true }),
+  );
+  return Item as { createdAt: string; expiresAt: string; ttl: number } | undefined;
+}
+
+/** Puts a LoginLinksRequested on the local bus, as the route does, and waits until it was handled. */
+export async function publishLoginEvent(detail: LoginLinksRequested): Promise<void> {
+  const bus = new EventBridgeClient({
+    endpoint: `${stackInfo().appUrl}/_local/eventbridge`,
+    region: stackInfo().region,
+    credentials: stackInfo().credentials,
+  });
+  const { FailedEntryCount } = await bus.send(
+    new PutEventsCommand({
+      Entries: [
+        {
+          EventBusName: localBusName,
+          Source: eventSource,
+          DetailType: detailTypes.loginLinksRequested,
+          Detail: JSON.stringify(detail),
+        },
+      ],
+    }),
+  );
+  if (FailedEntryCount) throw new Error('the local bus refused the login event');
+  await waitForBusIdle();
+}
+
+/**
+ * EventBridge delivers at least once: the handler of this login request runs again, as after an
+ * invocation that timed out once SES had the e-mail but before its send-once marker said "sent"
+ * (shared/data/notifications.ts). The marker is left with an expired lease, then the same event
+ * is put again; answers once the bus has handled it.
+ */
+export async function redeliverLoginEvent(email: string, loginRequestId: string) {
+  const requestIdHash = hashToken(loginRequestId);
+  const stored = await storedLoginRequest(loginRequestId);
+  if (!stored) throw new Error('no stored login request to redeliver');
+  await testDb().send(
+    new UpdateCommand({
+      TableName: tableName(),
+      Key: { PK: `NOTIFIED#login-links#${requestIdHash}`, SK: '#NOTIFIED' },
+      UpdateExpression: 'SET #state = :sending, leaseUntil = :expired',
+      ExpressionAttributeNames: { '#state': 'state' },
+      ExpressionAttributeValues: { ':sending': 'sending', ':expired': Date.now() - 1 },
+    }),
+  );
+  const requestedAt = stored.requestStamp.split('#')[0] as string;
+  await publishLoginEvent({ email, requestedAt, loginRequestIdHash: requestIdHash });
+}
+
+/** The DynamoDB commands of each `send-login-links` run for this login request, oldest first. */
+export async function loginHandlerCommands(loginRequestId: string): Promise<string[][]> {
+  const requestIdHash = hashToken(loginRequestId);
+  const { events } = (await api('GET', '/_local/bus/events')).json as {
+    events: {
+      event: { detail: { loginRequestIdHash?: string } };
+      deliveries: { rule: string; dynamodbCommands?: string[] }[];
+    }[];
+  };
+  return events
+    .filter((r) => r.event.detail.loginRequestIdHash === requestIdHash)
+    .flatMap((r) => r.deliveries.filter((d) => d.rule === 'send-login-links'))
+    .map((d) => d.dynamodbCommands ?? []);
 }

@@ -8,6 +8,8 @@ import { ApiError } from '../../lib/api/errors.ts';
 
 /** Six digits, however they were pasted ("123 456", "123-456"); the API normalises the same way. */
 const digits = (code: string) => code.replace(/[\s-]/g, '');
+/** What the API takes as typed, spaces included (`loginCode` in shared/api/schemas/portal.ts). */
+const typedMaxLength = 32;
 
 /**
  * B24: the code from the login e-mail, typed on the device where the person asked for it — the
@@ -36,7 +38,7 @@ export function LoginCodeForm({ loginRequestId }: { loginRequestId: string }) {
       {logIn.error ? (
         <ErrorMessage title="That code did not work">
           {refused
-            ? 'Check the code in the newest login e-mail and type it again. A code works once, for 15 minutes, and after five wrong tries only a new e-mail helps.'
+            ? 'Check the code in the newest login e-mail and type it again. A code works once, for 15 minutes. Each login e-mail allows 5 tries in all; after that, use its link or ask for a new e-mail.'
             : logIn.error.message}
         </ErrorMessage>
       ) : null}
@@ -45,7 +47,7 @@ export function LoginCodeForm({ loginRequestId }: { loginRequestId: string }) {
         name="code"
         inputMode="numeric"
         autoComplete="one-time-code"
-        maxLength={11}
+        maxLength={typedMaxLength}
         hint="The 6-digit code in the e-mail, next to the link."
         value={code}
         onChange={(e) => setCode(e.target.value)}
