@@ -1,6 +1,8 @@
+import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { api, enablePortal, recruiterToken } from '../support/api.ts';
+import { keys } from '../../shared/data/keys.ts';
+import { api, enablePortal, recruiterToken, tableName, testDb } from '../support/api.ts';
 import { portalApi, signedInClient, type Agency, type SignedIn } from '../support/portal.ts';
 import { capture, expectAccessible, browserForFile, newPerson, type Person } from './support/browser.ts';
 import { newRecruiter, openSection, signInLocally } from './support/recruiter.ts';
@@ -8,7 +10,9 @@ import { newRecruiter, openSection, signInLocally } from './support/recruiter.ts
 /**
  * §4 of the recruiter console in Chromium against the local stack: a job created in the browser,
  * shared once the refusals (in words) are fixed, its allowed stages edited, its pipeline with client
- * and internal remarks, a recruiter remark that reaches the client, and the delete warning.
+ * and internal remarks, a recruiter remark that reaches the client, and the delete warning; then
+ * Unshare, the refusal for a primary contact outside the organization, and the warning of the job
+ * form when the organization changes.
  */
 const browser = browserForFile();
 
@@ -187,6 +191,8 @@ describe('jobs in the recruiter console', () => {
 
     await ada.getByRole('button', { name: 'Move candidate' }).click();
     const moveForm = page.getByRole('form', { name: 'Move Ada Lovelace' });
+    await poll(() => moveForm.isVisible()).toBe(true);
+    await expectAccessible(page, 'the move form');
     // A recruiter may move into any stage, even those the client may not use.
     expect(await moveForm.getByRole('option').allTextContents()).toEqual([
       'Choose a stage',
@@ -239,6 +245,131 @@ describe('jobs in the recruiter console', () => {
     await poll(
       async () => (await portalApi('GET', `/portal/jobs/${jobId}`, { cookie: client.cookie })).status,
     ).toBe(404);
+    expect(desk.problems).toEqual([]);
+  });
+});
+
+describe('unsharing and the other refusals', () => {
+  const recruiter = newRecruiter({ name: 'Una Unsharer' });
+  let token: string;
+  let agency: Agency;
+  let initechId: string;
+  let client: SignedIn;
+  let desk: Person;
+  let jobId: string;
+
+  beforeAll(async () => {
+    token = await recruiterToken(recruiter);
+    await enablePortal(token, { portalName: 'Acme Recruiting' });
+    const globex = await api('POST', '/crm/organizations', { token, body: { name: 'Globex' } });
+    const initech = await api('POST', '/crm/organizations', { token, body: { name: 'Initech' } });
+    initechId = initech.json.id;
+    agency = { accountId: recruiter.accountId, token, orgId: globex.json.id };
+    client = await signedInClient(agency);
+    const job = await api('POST', '/crm/jobs', {
+      token,
+      body: {
+        title: 'Site Reliability Engineer',
+        description: 'Keep the Globex platform up.',
+        organizationId: agency.orgId,
+        primaryContactId: client.contactId,
+      },
+    });
+    jobId = job.json.id;
+    expect((await api('PUT', `/crm/jobs/${jobId}/portal-share`, { token })).status).toBe(200);
+    desk = await newPerson(browser());
+  });
+  afterAll(async () => desk?.context.close());
+
+  it("B10 Unshare takes the job out of the client's portal: the console says so, and the list reads Not shared", async () => {
+    const { page } = desk;
+    expect((await portalApi('GET', `/portal/jobs/${jobId}`, { cookie: client.cookie })).status).toBe(200);
+    await signInLocally(page, recruiter, `/recruiter/jobs/${jobId}`);
+    const region = shareRegion(page);
+    await poll(() => region.textContent()).toContain('Shared: every portal user of Globex sees this job');
+    await region.getByRole('button', { name: 'Unshare' }).click();
+    await poll(() => region.getByRole('status').textContent()).toContain(
+      'Unshared. Globex no longer sees this job in the Client Portal.',
+    );
+    expect(await region.textContent()).toContain(
+      'Not shared: Globex does not see this job in the Client Portal.',
+    );
+    expect(await region.getByRole('button', { name: 'Share to Client Portal' }).isVisible()).toBe(true);
+    await capture(page, 'recruiter-job-unshared');
+    expect((await portalApi('GET', `/portal/jobs/${jobId}`, { cookie: client.cookie })).status).toBe(404);
+    const listed = await portalApi('GET', '/portal/jobs', { cookie: client.cookie });
+    expect(listed.status).toBe(200);
+    expect((listed.json.items as { id: string }[]).map((j) => j.id)).not.toContain(jobId);
+    expect((await api('GET', `/crm/jobs/${jobId}`, { token })).json.sharedToPortal).toBe(false);
+
+    await openSection(page, 'Jobs');
+    const card = page.getByRole('list', { name: 'Jobs' }).getByRole('listitem');
+    await poll(() => card.textContent()).toContain('Not shared');
+    expect(await card.textContent()).not.toContain('Shared to the Client Portal');
+    await expectAccessible(page, 'jobs, one not shared');
+    await page.getByRole('link', { name: 'Site Reliability Engineer' }).click();
+    await poll(() => heading(page).textContent()).toBe('Site Reliability Engineer');
+  });
+
+  it("B10 a primary contact outside the job's organization is refused in words, and choosing one of its contacts fixes it", async () => {
+    const { page } = desk;
+    const outsider = await api('POST', '/crm/contacts', {
+      token,
+      body: { firstName: 'Otis', lastName: 'Outsider', organizationId: initechId },
+    });
+    expect(outsider.status).toBe(201);
+    // Data from before the rule, or a move whose release has not reached the job yet: the job names
+    // a contact of another organization.
+    await testDb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.job(recruiter.accountId, jobId),
+        UpdateExpression: 'SET primaryContactId = :contact, GSI3PK = :byContact, GSI3SK = :job',
+        ExpressionAttributeValues: {
+          ':contact': outsider.json.id,
+          ':byContact': keys.jobsOfPrimaryContact(recruiter.accountId, outsider.json.id).GSI3PK,
+          ':job': jobId,
+        },
+      }),
+    );
+    await signInLocally(page, recruiter, `/recruiter/jobs/${jobId}`);
+    await poll(() => page.getByRole('link', { name: 'Otis Outsider' }).isVisible()).toBe(true);
+    const region = shareRegion(page);
+    await region.getByRole('button', { name: 'Share to Client Portal' }).click();
+    const alert = region.getByRole('alert');
+    await poll(() => alert.textContent()).toContain(
+      "The primary contact must belong to the job's organization: edit the job and choose one of its contacts.",
+    );
+    expect(await alert.textContent()).toContain('This job cannot be shared yet');
+    expect(await alert.getByRole('link', { name: 'Open Settings' }).count()).toBe(0);
+    await capture(page, 'recruiter-job-share-contact-elsewhere');
+
+    await page.getByRole('button', { name: 'Edit job' }).click();
+    const form = page.getByRole('form', { name: 'Edit Site Reliability Engineer' });
+    await poll(() => form.getByRole('option', { name: 'Cleo Client' }).count()).toBe(1);
+    await form.getByLabel('Primary contact').selectOption({ label: 'Cleo Client' });
+    await form.getByRole('button', { name: 'Save changes' }).click();
+    await poll(() => page.getByText('Changes saved.').isVisible()).toBe(true);
+    await region.getByRole('button', { name: 'Share to Client Portal' }).click();
+    await poll(() => region.getByRole('status').textContent()).toContain('Shared.');
+    expect(await region.getByRole('alert').count()).toBe(0);
+    expect((await portalApi('GET', `/portal/jobs/${jobId}`, { cookie: client.cookie })).status).toBe(200);
+  });
+
+  it('B10 the job form warns that changing the organization takes a shared job out of the portal', async () => {
+    const { page } = desk;
+    await page.getByRole('button', { name: 'Edit job' }).click();
+    const form = page.getByRole('form', { name: 'Edit Site Reliability Engineer' });
+    const notice = form.getByText('Changing the organization takes this job out of the Client Portal');
+    expect(await notice.count()).toBe(0);
+    await form.getByLabel('Organization').selectOption({ label: 'Initech' });
+    await poll(() => notice.isVisible()).toBe(true);
+    await expectAccessible(page, 'the job form, changing the organization of a shared job');
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    expect((await api('GET', `/crm/jobs/${jobId}`, { token })).json).toMatchObject({
+      organizationId: agency.orgId,
+      sharedToPortal: true,
+    });
     expect(desk.problems).toEqual([]);
   });
 });

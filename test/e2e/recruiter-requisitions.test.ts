@@ -31,6 +31,27 @@ const request = (title: string, extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+describe('an empty inbox', () => {
+  it('B14 with no requisitions the inbox says what will appear there, and the navigation shows no count', async () => {
+    const recruiter = newRecruiter();
+    await enablePortal(await recruiterToken(recruiter), { portalName: 'Acme Recruiting' });
+    const person = await newPerson(browser());
+    const { page } = person;
+    await signInLocally(page, recruiter, '/recruiter/requisitions');
+    await poll(() => heading(page).textContent()).toBe('Requisitions');
+    await poll(() => page.getByText('No requisitions yet').isVisible()).toBe(true);
+    expect(
+      await page
+        .getByText('When a client asks for a new hire in the Client Portal, the request appears here.')
+        .isVisible(),
+    ).toBe(true);
+    expect(await navLink(page).textContent()).toBe('Requisitions');
+    await capture(page, 'recruiter-requisitions-empty');
+    expect(person.problems).toEqual([]);
+    await person.context.close();
+  });
+});
+
 describe('requisitions in the recruiter console', () => {
   const recruiter = newRecruiter({ name: 'Rita Recruiter' });
   let token: string;
@@ -157,6 +178,10 @@ describe('requisitions in the recruiter console', () => {
     );
     await poll(() => navLink(page).textContent()).toBe('Requisitions');
     await capture(page, 'recruiter-requisitions-reviewed');
+    await page.getByLabel('Show').selectOption({ label: 'Pending review' });
+    await poll(() => page.getByText('No pending review requisitions').isVisible()).toBe(true);
+    await expectAccessible(page, 'requisitions filtered: none pending');
+    await page.getByLabel('Show').selectOption({ label: 'All, pending first' });
 
     const portal = await portalApi('GET', `/portal/requisitions/${ids['Office Manager']}`, {
       cookie: client.cookie,

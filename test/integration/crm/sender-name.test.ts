@@ -1,8 +1,16 @@
 import { UpdateCommand } from '@aws-sdk/lib-dynamodb';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { keys } from '../../../shared/data/keys.ts';
-import { api, mailsTo, tableName, testDb, type StoredMail } from '../../support/api.ts';
-import { invitedContact, newAgency } from '../../support/portal.ts';
+import { api, mailsTo, tableName, testDb, waitForMail, type StoredMail } from '../../support/api.ts';
+import { requestLogin } from '../../support/login.ts';
+import {
+  invitedContact,
+  newAgency,
+  portalApi,
+  signedInClient,
+  type Agency,
+  type SignedIn,
+} from '../../support/portal.ts';
 
 const invitationTo = async (email: string): Promise<StoredMail> => {
   const mail = (await mailsTo(email)).find((m) => m.body.text.includes('/signup?token='));
@@ -73,5 +81,90 @@ describe("B4 e-mails come from the agency's portal name", () => {
     expect(mail.from).not.toContain('\u0000');
     expect(mail.from).toMatch(/^"Acme Bcc: victim@example.com" <[^<>\s]+>$/);
     expect(mail.subject).toBe('Acme Bcc: victim@example.com invited you to their Client Portal');
+  });
+});
+
+describe('B6 B7 B14 B23 every e-mail of one agency comes from its portal name, as the invitation does', () => {
+  let agency: Agency;
+  let client: SignedIn;
+  /** `"Acme Recruiting" <address>`: the invitation's address, with the portal name. */
+  let expected: string;
+  let notify: string;
+  const to = (address: string, subject: string) => (m: StoredMail) =>
+    m.destination.to.includes(address) && m.subject.includes(subject);
+  const requisition = (title: string) =>
+    portalApi('POST', '/portal/requisitions', {
+      cookie: client.cookie,
+      body: { title, description: 'We need one.', employmentType: 'contract', openings: 1 },
+    });
+
+  beforeAll(async () => {
+    agency = await newAgency('Acme Recruiting');
+    client = await signedInClient(agency);
+    const address = /<([^<>\s]+@[^<>\s]+)>$/.exec((await invitationTo(client.email)).from)?.[1];
+    if (!address) throw new Error('no address in the invitation’s From');
+    expected = `"Acme Recruiting" <${address}>`;
+    notify = `notify@${agency.accountId}.test`;
+  });
+
+  it('B6 the welcome e-mail after sign-up', async () => {
+    // The only e-mail to the address besides its invitation, until it asks to log in.
+    const welcome = await waitForMail(
+      (m) => m.destination.to.includes(client.email) && !m.body.text.includes('/signup?token='),
+    );
+    expect(welcome.from).toBe(expected);
+  });
+
+  it('B7 the login e-mail to a client of this agency only', async () => {
+    const { mail } = await requestLogin(client.email);
+    expect(mail.from).toBe(expected);
+  });
+
+  it('B23 the requisition-submitted e-mail to the notification address', async () => {
+    expect((await requisition('Data Scientist')).status).toBe(201);
+    expect((await waitForMail(to(notify, 'New job requisition: Data Scientist'))).from).toBe(expected);
+  });
+
+  it("B23 the client-action e-mail to the notification address, after a client's move", async () => {
+    const job = await api('POST', '/crm/jobs', {
+      token: agency.token,
+      body: {
+        title: 'Engineer',
+        description: 'Builds things.',
+        organizationId: agency.orgId,
+        primaryContactId: client.contactId,
+      },
+    });
+    expect((await api('PUT', `/crm/jobs/${job.json.id}/portal-share`, { token: agency.token })).status).toBe(
+      200,
+    );
+    const candidate = await api('POST', '/crm/candidates', {
+      token: agency.token,
+      body: { firstName: 'Linus', lastName: 'Tester' },
+    });
+    const submission = await api('POST', `/crm/jobs/${job.json.id}/submissions`, {
+      token: agency.token,
+      body: { candidateId: candidate.json.id },
+    });
+    const moved = await portalApi(
+      'POST',
+      `/portal/jobs/${job.json.id}/candidates/${submission.json.id}/moves`,
+      { cookie: client.cookie, body: { stage: 'interview', remark: 'Strong profile' } },
+    );
+    expect(moved.status).toBe(201);
+    expect((await waitForMail(to(notify, 'Client moved Linus Tester'))).from).toBe(expected);
+  });
+
+  it('B14 the requisition-reviewed e-mails to the client, approved and rejected', async () => {
+    const approve = await requisition('Platform Engineer');
+    const reject = await requisition('Office Manager');
+    expect([approve.status, reject.status]).toEqual([201, 201]);
+    await api('POST', `/crm/requisitions/${approve.json.id}/approve`, { token: agency.token });
+    await api('POST', `/crm/requisitions/${reject.json.id}/reject`, {
+      token: agency.token,
+      body: { remarks: 'Budget frozen until Q3' },
+    });
+    expect((await waitForMail(to(client.email, '"Platform Engineer" was approved'))).from).toBe(expected);
+    expect((await waitForMail(to(client.email, '"Office Manager" was not approved'))).from).toBe(expected);
   });
 });

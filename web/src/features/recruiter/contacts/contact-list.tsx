@@ -9,7 +9,14 @@ export function ContactList({ organization }: { organization: Organization }) {
   const contacts = useQuery(organizationContactsQuery(organization.id));
   if (contacts.isPending) return <Loading label={`Loading the contacts of ${organization.name}…`} />;
   if (contacts.isError)
-    return <ErrorMessage title="The contacts could not be loaded">{contacts.error.message}</ErrorMessage>;
+    return (
+      <ErrorMessage title="The contacts could not be loaded">
+        <p>{contacts.error.message}</p>
+        <button type="button" className="button button-secondary" onClick={() => void contacts.refetch()}>
+          {contacts.isFetching ? 'Trying again…' : 'Try again'}
+        </button>
+      </ErrorMessage>
+    );
   if (contacts.data.length === 0) return <EmptyState title={`No contacts at ${organization.name} yet`} />;
   return (
     <ul className="cards" aria-label={`Contacts at ${organization.name}`}>

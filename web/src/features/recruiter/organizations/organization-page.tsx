@@ -1,60 +1,18 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useLocation, useParams } from 'wouter';
-import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
 import { ErrorMessage, Loading, StatusMessage } from '../../../components/ui/feedback.tsx';
 import { Page } from '../../../components/ui/page.tsx';
-import { api, unwrap } from '../../../lib/api/client.ts';
 import { ApiError } from '../../../lib/api/errors.ts';
 import { ContactList } from '../contacts/contact-list.tsx';
-import {
-  type Contact,
-  crmKeys,
-  type Organization,
-  organizationContactsQuery,
-  organizationQuery,
-} from '../queries.ts';
+import { type Organization, organizationQuery } from '../queries.ts';
+import { DeleteOrganization } from './delete-organization.tsx';
 import { OrganizationNameForm } from './organization-name-form.tsx';
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-/** B15 in words: what deleting the organization takes with it. */
-export function deletionWarning(name: string, contacts: Contact[]): string {
-  const users = contacts.filter((c) => c.portal.status === 'active').length;
-  const invited = contacts.filter((c) => c.portal.status === 'invited').length;
-  const parts = [
-    contacts.length === 0
-      ? `${name} has no contacts.`
-      : `${plural(contacts.length, 'contact', 'contacts')} of ${name} will be deleted with it.`,
-    users > 0
-      ? `${plural(users, 'portal user loses', 'portal users lose')} access to the Client Portal at once.`
-      : 'No portal user loses access.',
-  ];
-  if (invited > 0)
-    parts.push(`${plural(invited, 'pending invitation stops', 'pending invitations stop')} working.`);
-  return parts.join(' ');
-}
-
 function OrganizationView({ organization }: { organization: Organization }) {
-  const queryClient = useQueryClient();
   const [, setLocation] = useLocation();
   const [renaming, setRenaming] = useState(false);
-  const [deleting, setDeleting] = useState(false);
   const [news, setNews] = useState<string>();
-  const contacts = useQuery(organizationContactsQuery(organization.id));
-  const remove = useMutation({
-    mutationFn: () =>
-      unwrap(api.DELETE('/crm/organizations/{orgId}', { params: { path: { orgId: organization.id } } })),
-    onSuccess: async () => {
-      setDeleting(false);
-      queryClient.removeQueries({ queryKey: crmKeys.organizations.one(organization.id) });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: crmKeys.organizations.all }),
-        queryClient.invalidateQueries({ queryKey: crmKeys.contacts.all }),
-      ]);
-      setLocation('/organizations');
-    },
-  });
   return (
     <Page
       title={organization.name}
@@ -66,21 +24,11 @@ function OrganizationView({ organization }: { organization: Organization }) {
           <button type="button" className="button button-secondary" onClick={() => setRenaming(true)}>
             Rename
           </button>
-          <button
-            type="button"
-            className="button button-danger"
-            disabled={!contacts.data}
-            onClick={() => setDeleting(true)}
-          >
-            Delete organization
-          </button>
+          <DeleteOrganization organization={organization} onDeleted={() => setLocation('/organizations')} />
         </>
       }
     >
       {news ? <StatusMessage>{news}</StatusMessage> : null}
-      {remove.isError ? (
-        <ErrorMessage title="The organization was not deleted">{remove.error.message}</ErrorMessage>
-      ) : null}
       {renaming ? (
         <OrganizationNameForm
           organization={organization}
@@ -93,17 +41,6 @@ function OrganizationView({ organization }: { organization: Organization }) {
       ) : null}
       <h2>Contacts</h2>
       <ContactList organization={organization} />
-      <ConfirmDialog
-        open={deleting}
-        title={`Delete ${organization.name}?`}
-        confirmLabel="Delete organization and contacts"
-        busy={remove.isPending}
-        onConfirm={() => remove.mutate()}
-        onCancel={() => setDeleting(false)}
-      >
-        <p>{deletionWarning(organization.name, contacts.data ?? [])}</p>
-        <p>This cannot be undone; the contacts’ Client Portal history is kept.</p>
-      </ConfirmDialog>
     </Page>
   );
 }
