@@ -1,3 +1,5 @@
+import { securityHeadersFor } from '../shared/http/security-headers.ts';
+
 /**
  * Where the recruiter console sends a browser after Cognito's managed login, and the document the
  * console reads at `/auth-config.json` to find its sign-in domain. The app client's callback and
@@ -50,3 +52,14 @@ export function cognitoAuthConfig({
     logoutUri: recruiterSignedOutUrl(portalBaseUrl),
   };
 }
+
+/**
+ * The security headers of a site whose console signs in with this configuration: the console
+ * fetches the domain's /oauth2/token and /oauth2/revoke itself, so its CSP names that one origin
+ * in `connect-src` (the managed login pages are navigations, which `connect-src` does not govern).
+ * Without a configuration, the default headers (`connect-src 'self'`). CloudFront's response
+ * headers policy (lib/stacks/web-stack.ts) and the local stack's Cognito-mode site
+ * (local/stack.ts) both take their headers from here.
+ */
+export const siteSecurityHeaders = (config?: Pick<CognitoAuthConfig, 'domain'>) =>
+  securityHeadersFor({ connectOrigins: config ? [config.domain] : [] });

@@ -26,6 +26,11 @@ export interface ApiServerOptions {
   timeoutMs?: number;
   /** What CloudFront would add as the origin header; without it the handlers refuse every request. */
   originSecret?: string;
+  /**
+   * The origin's security headers, on every answer; default shared/http/security-headers.ts's.
+   * A Cognito-mode site passes lib/auth-config.ts `siteSecurityHeaders`, as the Web stack does.
+   */
+  securityHeaders?: Readonly<Record<string, string>>;
 }
 
 /** A local-only header that stands in for the client address, so tests can isolate per-address rate limits. */
@@ -54,6 +59,7 @@ function sourceIp(req: IncomingMessage): string {
  */
 export function createApiServer(options: ApiServerOptions): Server {
   const match = createRouteMatcher(options.routes);
+  const originHeaders = options.securityHeaders ?? securityHeaders;
 
   const answer = async (req: IncomingMessage, requestId: string): Promise<HttpAnswer> => {
     const method = req.method ?? 'GET';
@@ -111,7 +117,7 @@ export function createApiServer(options: ApiServerOptions): Server {
         writeAnswer(res, result, {
           'apigw-requestid': requestId,
           ...tallyHeaders(tally),
-          ...securityHeaders,
+          ...originHeaders,
         }),
       );
   });

@@ -20,6 +20,8 @@ export interface LocalRoutesContext {
   stream?: LocalRouteHandler;
   /** `/_local/metrics`: what the handlers counted (local/metrics-routes.ts). */
   metrics?: LocalRouteHandler;
+  /** `/_local/cognito-sites`: the stack behind another front door, in Cognito mode (local/cognito-sites.ts). */
+  cognitoSites?: LocalRouteHandler;
 }
 
 export type LocalRouteHandler = (
@@ -98,6 +100,8 @@ export function createLocalRoutes(ctx: LocalRoutesContext): LocalRouteHandler {
     if (stream) return stream;
     const metrics = await ctx.metrics?.(method, path, body, headers, url);
     if (metrics) return metrics;
+    const cognitoSites = await ctx.cognitoSites?.(method, path, body, headers, url);
+    if (cognitoSites) return cognitoSites;
     if (path === '/_local' || path.startsWith('/_local/')) return json(404, { message: 'Not Found' });
     return undefined;
   };

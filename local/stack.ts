@@ -8,6 +8,7 @@ import { streamFilterPatterns } from '../shared/events/stream-filter.ts';
 import { createApiServer } from './api-server.ts';
 import { applyHandlerEnv } from './aws-identity.ts';
 import { startBackends, type Backends } from './backends.ts';
+import { createCognitoSites } from './cognito-sites.ts';
 import { busHandlerEnv, createBusRoutes } from './event-bus-api.ts';
 import { createEventBus } from './event-bus.ts';
 import { createFaultInjector, type FaultInjector, type FaultOptions } from './fault-injection.ts';
@@ -22,7 +23,7 @@ import { attachRequestCounter } from './request-counter.ts';
 import { localSecrets } from './secrets.ts';
 import type { StackUrls } from './stack-types.ts';
 import { sesEventsFor } from './ses-events.ts';
-import { createStaticSite } from './static-site.ts';
+import { createStaticSite, type SiteHandler } from './static-site.ts';
 import { startStreamPoller, type StreamPoller } from './stream-poller.ts';
 import { createStreamRoutes } from './stream-routes.ts';
 import { ensureTable } from './table.ts';
@@ -99,6 +100,21 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   let streamPoller: StreamPoller | undefined;
   const metrics = createMetricsCollector();
   let stopCollecting = () => {};
+  // The stack behind a second front door in Cognito mode (local/cognito-sites.ts): the same routes,
+  // handlers and authorizer, its own /auth-config.json and CSP, and no /_local conveniences.
+  const cognitoSites = createCognitoSites(({ authConfig, headers }) => {
+    let site: SiteHandler | undefined;
+    return createApiServer({
+      routes: routeList,
+      loadHandler,
+      authorize: (header) => authorize(header),
+      site: (method, path) =>
+        (site ??= createStaticSite({ webRoot, authConfig: authConfig() }))(method, path),
+      isReady: () => ready,
+      originSecret,
+      securityHeaders: headers,
+    });
+  });
   const server = createApiServer({
     routes: routeList,
     loadHandler,
@@ -110,6 +126,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
       bus: createBusRoutes(bus),
       stream: createStreamRoutes({ poller: () => streamPoller, bus }),
       metrics: metrics.routes,
+      cognitoSites: cognitoSites.routes,
     }),
     site: createStaticSite({ webRoot }),
     isReady: () => ready,
@@ -118,6 +135,7 @@ export async function startLocalStack(options: LocalStackOptions = {}): Promise<
   const stop = async () => {
     ready = false;
     stopCollecting();
+    await cognitoSites.closeAll();
     // Before the backends go: deliveries still running need DynamoDB and SES.
     // The stream poller first: it feeds the bus.
     await streamPoller?.stop();

@@ -16,10 +16,11 @@ export const buildWebCommand = 'npm run build:web';
 
 /**
  * How recruiters sign in, as the web app reads it: here through the local token issuer. In AWS the
- * Web stack puts the Cognito managed-login settings at the same path.
+ * Web stack puts the Cognito managed-login settings at the same path; the local stack's Cognito-mode
+ * sites (local/stack.ts `openCognitoSite`) serve such settings too.
  */
 export const authConfigPath = '/auth-config.json';
-const localAuthConfig = Buffer.from(JSON.stringify({ mode: 'local' }));
+export const localAuthConfig = { mode: 'local' } as const;
 /** Hashed file names: a changed file is a new URL, so these may be cached for good. */
 const immutable = 'public, max-age=31536000, immutable';
 const revalidate = 'no-cache';
@@ -92,11 +93,16 @@ export function notBuiltPage(webRoot: string): string {
  * an extension is a 404. The root is read on every request, so a build made while the stack runs is
  * picked up.
  */
-export function createStaticSite(options: { webRoot: string }): SiteHandler {
+export function createStaticSite(options: {
+  webRoot: string;
+  /** What `/auth-config.json` says; default the local sign-in. */
+  authConfig?: object;
+}): SiteHandler {
   const root = resolve(options.webRoot);
+  const authConfig = Buffer.from(JSON.stringify(options.authConfig ?? localAuthConfig));
   return async (method, path) => {
     if ((method !== 'GET' && method !== 'HEAD') || isApiPath(path)) return undefined;
-    if (path === authConfigPath) return fileAnswer('auth-config.json', localAuthConfig, revalidate);
+    if (path === authConfigPath) return fileAnswer('auth-config.json', authConfig, revalidate);
     const segments = segmentsOf(path);
     if (!segments) return gatewayError(404, 'Not Found');
     const last = segments.at(-1) ?? '';

@@ -18,6 +18,7 @@ import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aw
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
 import { originHeader } from '../../shared/http/origin-check.ts';
+import { type CognitoAuthConfig, siteSecurityHeaders } from '../auth-config.ts';
 import { originHeaderValue } from '../constructs/origin-secret.ts';
 import { pageRoutesFunction } from '../web/page-routes.ts';
 import { securityHeadersPolicy } from '../web/security-headers-policy.ts';
@@ -29,8 +30,11 @@ export interface WebStackProps extends StackProps {
   originSecret: ISecret;
   /** Pins the secret version CloudFront sends (rotation, docs/web-hosting.md). */
   originSecretVersion?: string;
-  /** The recruiter console's sign-in settings, deployed as `/auth-config.json`. */
-  authConfig?: object;
+  /**
+   * The recruiter console's sign-in settings, deployed as `/auth-config.json`; their domain is also
+   * the one origin besides the portal's that the pages' CSP lets them fetch from.
+   */
+  authConfig?: CognitoAuthConfig;
   /** The built web app: index.html, openapi.json, hashed files under assets/. */
   siteDir: string;
   /** The web ACL in front of the distribution: its ARN's SSM parameter in the WAF stack's region. */
@@ -71,7 +75,9 @@ export class WebStack extends Stack {
       serverAccessLogsPrefix: 's3-site/',
     });
 
-    const headers = securityHeadersPolicy(this, 'SecurityHeaders');
+    // With Cognito sign-in, connect-src names the managed-login domain (the console calls its token
+    // and revocation endpoints); without, 'self' only (docs/web-hosting.md).
+    const headers = securityHeadersPolicy(this, 'SecurityHeaders', siteSecurityHeaders(props.authConfig));
     const api = new HttpOrigin(`${props.httpApi.apiId}.execute-api.${this.region}.${this.urlSuffix}`, {
       protocolPolicy: OriginProtocolPolicy.HTTPS_ONLY,
       originSslProtocols: [OriginSslPolicy.TLS_V1_2],

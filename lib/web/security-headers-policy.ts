@@ -65,9 +65,17 @@ export function responseHeadersBehaviour(headers: Readonly<Record<string, string
   };
 }
 
-/** The response headers policy of every behaviour, built from shared/http/security-headers.ts. */
-export const securityHeadersPolicy = (scope: Construct, id: string) =>
+/**
+ * The response headers policy of every behaviour, built from shared/http/security-headers.ts: the
+ * default headers, or those of a site whose console signs in with Cognito (lib/auth-config.ts
+ * `siteSecurityHeaders`, which names the sign-in domain in `connect-src`).
+ */
+export const securityHeadersPolicy = (
+  scope: Construct,
+  id: string,
+  headers: Readonly<Record<string, string>> = securityHeaders,
+) =>
   new ResponseHeadersPolicy(scope, id, {
     comment: 'Client Portal security headers (shared/http/security-headers.ts)',
-    ...responseHeadersBehaviour(securityHeaders),
+    ...responseHeadersBehaviour(headers),
   });

@@ -57,9 +57,11 @@ describe('cdk-nag AwsSolutions', () => {
 describe('cdk-nag with an account and region, as `cdk synth` gives them once the CLI knows them', () => {
   it('has no unacknowledged finding either (some finding ids spell the region out)', () => {
     // A real sender: with an account, the placeholder example.com is refused (lib/deploy-guard.ts).
+    // With a portal address, so recruiters can sign in: /auth-config.json and the CSP naming the
+    // managed-login domain are part of what is checked.
     const { app: located } = buildTestApp(
       { nag: true, env: { account: '123456789012', region: 'eu-west-1' } },
-      { emailFrom: 'portal@mail.agency.com' },
+      { emailFrom: 'portal@mail.agency.com', portalBaseUrl: 'https://portal.agency.com' },
     );
     expect(describeFindings(synthNagReport(located))).toEqual([]);
   });

@@ -2,6 +2,7 @@ import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cognitoAuthConfig } from '../../lib/auth-config.ts';
 import type { PortalStacks } from '../../lib/portal-app.ts';
+import { contentSecurityPolicyFor, securityHeaders } from '../../shared/http/security-headers.ts';
 import { buildTestApp, type CfnResource, resourcesOf } from './app-fixture.ts';
 
 const portalBaseUrl = 'https://portal.agency.test';
@@ -217,5 +218,64 @@ describe("the console's sign-in settings in the site", () => {
     const { stacks: bare } = buildTestApp({}, {});
     expect(bare.api.recruiterAuth).toBeUndefined();
     expect(pagesDeployment(Template.fromStack(bare.web))?.Properties?.SourceObjectKeys).toHaveLength(1);
+  });
+});
+
+/** The CSP of the Web stack's response headers policy, tokens written as `<Ref:…>` / `<Import:…>`. */
+function cspOf(template: Template): string {
+  const [, policy] = only(template, 'AWS::CloudFront::ResponseHeadersPolicy');
+  const csp: unknown =
+    policy.Properties?.ResponseHeadersPolicyConfig.SecurityHeadersConfig.ContentSecurityPolicy
+      .ContentSecurityPolicy;
+  if (typeof csp === 'string') return csp;
+  const [separator, parts] = (csp as { 'Fn::Join': [string, unknown[]] })['Fn::Join'];
+  return parts
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const p = part as { Ref?: string; 'Fn::ImportValue'?: string };
+      if (p.Ref) return `<Ref:${p.Ref}>`;
+      if (p['Fn::ImportValue']) return `<Import:${p['Fn::ImportValue']}>`;
+      throw new Error(`Unexpected CSP part ${JSON.stringify(part)}`);
+    })
+    .join(separator);
+}
+
+const connectSrc = (csp: string) => csp.split('; ').filter((d) => d.startsWith('connect-src'));
+
+describe("the site's CSP and the sign-in domain", () => {
+  it('names exactly the managed-login domain in connect-src, so the console can reach /oauth2/token and /oauth2/revoke', () => {
+    const web = Template.fromStack(stacks.web);
+    const csp = cspOf(web);
+    const directives = connectSrc(csp);
+    expect(directives).toHaveLength(1);
+    const match =
+      /^connect-src 'self' https:\/\/<Import:([^>]+)>\.auth\.<Ref:AWS::Region>\.amazoncognito\.com$/.exec(
+        directives[0]!,
+      );
+    expect(match, directives[0]).not.toBeNull();
+    expect(csp).not.toContain('*');
+    // The import is the Api stack's user pool domain, the same one /auth-config.json names.
+    const [domainId] = only(api, 'AWS::Cognito::UserPoolDomain');
+    const exported = Object.values(
+      api.toJSON().Outputs as Record<string, { Value: unknown; Export?: { Name: string } }>,
+    ).find((o) => o.Export?.Name === match![1]);
+    expect(exported?.Value).toEqual({ Ref: domainId });
+    const pages = Object.values(resourcesOf(web, 'Custom::CDKBucketDeployment')).find(
+      (r) => r.Properties?.Prune === true,
+    );
+    expect(JSON.stringify(pages?.Properties?.SourceMarkers)).toContain(`{"Fn::ImportValue":"${match![1]}"}`);
+    // Everything but connect-src is the default policy, directive by directive.
+    expect(csp).toBe(
+      contentSecurityPolicyFor({
+        connectOrigins: [`https://<Import:${match![1]}>.auth.<Ref:AWS::Region>.amazoncognito.com`],
+      }),
+    );
+  });
+
+  it("stays 'self' only without a configured portalBaseUrl (no sign-in, nothing else to reach)", () => {
+    const { stacks: bare } = buildTestApp({}, {});
+    const csp = cspOf(Template.fromStack(bare.web));
+    expect(csp).toBe(securityHeaders['content-security-policy']);
+    expect(connectSrc(csp)).toEqual(["connect-src 'self'"]);
   });
 });

@@ -30,6 +30,19 @@ describe('local server: the web app on the same origin', () => {
     expect(JSON.parse(text(answer))).toEqual({ mode: 'local' });
   });
 
+  it("a Cognito-mode site (local/cognito-sites.ts) serves its deployment's settings at the same path", async () => {
+    const authConfig = {
+      mode: 'cognito',
+      domain: 'http://127.0.0.1:4567',
+      clientId: 'console-client',
+      redirectUri: 'http://localhost:1234/recruiter/callback',
+      logoutUri: 'http://localhost:1234/recruiter',
+    };
+    const answer = await createStaticSite({ webRoot, authConfig })('GET', '/auth-config.json');
+    expect(answer?.headers['cache-control']).toBe('no-cache');
+    expect(JSON.parse(text(answer))).toEqual(authConfig);
+  });
+
   it('page routes (no file extension) get index.html, revalidated on every load', async () => {
     const site = createStaticSite({ webRoot });
     for (const path of [

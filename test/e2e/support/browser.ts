@@ -61,9 +61,11 @@ export interface Person {
 export async function newPerson(
   browser: Browser,
   viewport: keyof typeof viewports = 'desktop',
+  /** Another origin of the stack than its own, e.g. a Cognito-mode site (local/cognito-sites.ts). */
+  baseURL: string = stackInfo().appUrl,
 ): Promise<Person> {
   const context = await browser.newContext({
-    baseURL: stackInfo().appUrl,
+    baseURL,
     viewport: viewports[viewport],
     locale: 'en-GB',
   });

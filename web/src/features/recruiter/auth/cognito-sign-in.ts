@@ -68,7 +68,8 @@ export const renewCognito =
 
 /** The managed login's logout endpoint, which ends its own session too and comes back to logoutUri. */
 export function cognitoLogoutUrl(config: CognitoConfig) {
-  const base = config.domain.startsWith('https://') ? config.domain : `https://${config.domain}`;
+  // The domain as configured (https in AWS; a local stand-in may be http); a bare host name gets https.
+  const base = /^https?:\/\//.test(config.domain) ? config.domain : `https://${config.domain}`;
   const url = new URL('/logout', base);
   url.searchParams.set('client_id', config.clientId);
   url.searchParams.set('logout_uri', config.logoutUri);

@@ -34,10 +34,14 @@ function publish(next: State) {
   for (const listener of listeners) listener();
 }
 
-/** Renews a minute before expiry, or at 80 % of a shorter lifetime. */
+/**
+ * Renews at 80 % of the lifetime or a minute before expiry, whichever comes first; but not in the
+ * first half of a lifetime under two minutes, where "a minute before" would mean at once (and again
+ * and again with every new token).
+ */
 function renewDelay(expiresAt: number) {
   const left = expiresAt - Date.now();
-  return Math.max(1_000, Math.min(left - 60_000, left * 0.8));
+  return Math.max(1_000, Math.min(left * 0.8, Math.max(left - 60_000, left / 2)));
 }
 
 function schedule(renew: Renew) {
