@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { api, enablePortal, newAccountId, recruiterToken } from '../../support/api.ts';
+import { seedDemoAgency } from '../../../local/seed-demo.ts';
+import { api, enablePortal, newAccountId, recruiterToken, stackInfo } from '../../support/api.ts';
 
 /** `GET /crm/contacts?organization=none`: the contacts a recruiter could not find by organization (B9). */
 let token: string;
@@ -134,6 +135,15 @@ describe('contacts without an organization', () => {
     const forged = await api('GET', `${list}&cursor=abc.def`, { token });
     expect(forged.status).toBe(400);
     expect(forged.json.error.code).toBe('invalid_cursor');
+  });
+
+  it('finds the demo agency’s Alan Turing, as the npm start banner says', async () => {
+    const demo = await recruiterToken({ accountId: newAccountId(), role: 'admin' });
+    await seedDemoAgency(stackInfo().appUrl, demo);
+    const res = await api('GET', list, { token: demo });
+    expect(
+      res.json.items.map((c: { firstName: string; lastName: string }) => `${c.firstName} ${c.lastName}`),
+    ).toEqual(['Alan Turing']);
   });
 
   it('needs a recruiter token', async () => {
