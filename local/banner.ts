@@ -24,14 +24,37 @@ function seedLine(seed: BannerInfo['seed']): string {
 const columns = (rows: [string, string][], width = 18) =>
   rows.map(([label, value]) => `  ${label.padEnd(width)} ${value}`).join('\n');
 
-/** What `npm start` prints once everything is up: what to open first, then the rest. */
+/** What to do in the browser first: the seed's story when the demo data is there, else a start. */
+function browserSteps(urls: LocalStack['urls'], seed: BannerInfo['seed']): string {
+  const signIn = `  1. open ${urls.app}/recruiter and choose "Continue as demo admin";`;
+  if (typeof seed !== 'object')
+    return [
+      signIn,
+      '  2. switch the Client Portal add-on on in Settings, create an organization and a contact with an',
+      '     e-mail address in it, then on its profile More actions → Invite to Client Portal;',
+      `  3. open the invitation in the mail viewer ${urls.mail} and join the portal from its link.`,
+    ].join('\n');
+  return [
+    signIn,
+    '  2. in Contacts, open Ada Lovelace (Acme Robotics), then More actions → Invite to Client Portal;',
+    `  3. in the mail viewer ${urls.mail}, open the newest "invited you" e-mail, then "Join Client Portal";`,
+    '  4. sign up in the portal, see the shared job "Senior Robotics Engineer" and move a candidate.',
+    '  Alan Turing belongs to no organization: he is under "No organization" in Contacts, to assign one.',
+  ].join('\n');
+}
+
+/**
+ * What `npm start` prints once everything is up: the pages to open, what to do in them, then the
+ * rest of the stack and the recruiter token for the API (curl comes last).
+ */
 export function banner(stack: LocalStack, info: BannerInfo) {
   const { urls } = stack;
   const seed = typeof info.seed === 'object' ? info.seed : undefined;
-  const open = entryPoints(urls).map(([label, url]): [string, string] => [
-    label.replace(/ \(.*\)$/, ''),
-    url,
-  ]);
+  const notes: Record<string, string> = { 'Recruiter console': '(choose "Continue as demo admin")' };
+  const open = entryPoints(urls).map(([label, url]): [string, string] => {
+    const name = label.replace(/ \(.*\)$/, '');
+    return [name, notes[name] ? `${url}   ${notes[name]}` : url];
+  });
   const notBuilt = info.webBuilt
     ? ''
     : `
@@ -39,14 +62,17 @@ export function banner(stack: LocalStack, info: BannerInfo) {
      (the API and everything below work meanwhile; reload the page after the build)
 `;
   const invite = seed?.invitableContactId
-    ? `curl -s -X POST ${urls.app}/crm/contacts/${seed.invitableContactId}/portal-invitation -H "authorization: Bearer $TOKEN"`
-    : `curl -s ${urls.app}/crm/contacts/<contactId> -H "authorization: Bearer $TOKEN"`;
+    ? `invite Ada Lovelace:\n  curl -s -X POST ${urls.app}/crm/contacts/${seed.invitableContactId}/portal-invitation -H "authorization: Bearer $TOKEN"`
+    : `read a contact:\n  curl -s ${urls.app}/crm/contacts/<contactId> -H "authorization: Bearer $TOKEN"`;
   return `
 Client Portal — local stack ready in ${(info.startedMs / 1000).toFixed(1)} s (${info.persist ? 'data kept in .local/' : 'in memory'})
 
 Open first:
 ${columns(open)}
 ${notBuilt}
+Try it in the browser:
+${browserSteps(urls, info.seed)}
+
 The local stack (all of it listed at ${urls.app}/_local/):
 ${columns([
   ['API (same origin)', `${urls.app}/crm/…  ${urls.app}/portal/…`],
@@ -57,15 +83,11 @@ ${columns([
 ])}
 
 Demo agency "demo-agency" (Northwind Talent): ${seedLine(info.seed)}
-Recruiter token (admin of demo-agency, valid 12 h):
+Recruiter token (admin of demo-agency, valid 12 h), for the API:
 
 export TOKEN=${info.token}
 
-Try it (the README's walk-through tells the whole story):
-  1. invite Ada Lovelace of Acme Robotics:
-     ${invite}
-  2. open the mail viewer ${urls.mail}, the newest "invited you" e-mail, and its "Join Client Portal" link;
-  3. sign up in the portal, see the shared job "Senior Robotics Engineer" and move a candidate.
+Or with curl (the README's walk-through tells the whole story), ${invite}
 
 Other accounts: POST ${urls.app}/_local/recruiter-token {"accountId","email","role"}.
 

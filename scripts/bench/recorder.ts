@@ -8,6 +8,8 @@ export const timedCalls = 20;
 export interface HitOptions extends CallOptions {
   /** Path parameters, filled into the route's `{template}`. */
   params?: Record<string, string>;
+  /** The query string (a list's filter), timed along with the path. */
+  query?: Record<string, string>;
   /** Default: the route's success status. */
   expect?: number;
   /** Marks an extra failure case; only the main call is timed. */
@@ -46,8 +48,9 @@ export class Recorder {
   ) {}
 
   async hit(route: Route, options: HitOptions = {}): Promise<Reply> {
-    const { params, expect = route.status, label, ...callOptions } = options;
-    const path = pathFor(route, params);
+    const { params, query, expect = route.status, label, ...callOptions } = options;
+    const search = query ? `?${new URLSearchParams(query).toString()}` : '';
+    const path = `${pathFor(route, params)}${search}`;
     const reply = await call(this.base, route.method, path, callOptions);
     const measurement: Measurement = {
       key: routeKey(route),

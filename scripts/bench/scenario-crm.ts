@@ -63,7 +63,10 @@ async function createContact(crm: Crm, orgId: string, name: string, withEmail = 
   return { id: field(await crm.bench.hit(routes.createContact, { token: crm.token, body }), 'id'), email };
 }
 
-/** The client who signs up, a second client (access revoked later), one left pending, one without e-mail. */
+/**
+ * The client who signs up, a second client (access revoked later), one left pending, one without
+ * e-mail, and one without an organization.
+ */
 export async function contacts(crm: Crm, orgId: string) {
   const { bench, token } = crm;
   const client = await createContact(crm, orgId, 'Cleo');
@@ -77,6 +80,9 @@ export async function contacts(crm: Crm, orgId: string) {
     body: { phone: '+49 30 1234567' },
   });
   await bench.hit(routes.listOrganizationContacts, { token, params: { orgId } });
+  // A contact without an organization, found by the list of those (B9).
+  await bench.hit(routes.createContact, { token, body: { firstName: 'Noor', lastName: 'Freelance' } });
+  await bench.hit(routes.listContacts, { token, query: { organization: 'none' } });
   return { client, second, pending, noEmail };
 }
 

@@ -17,6 +17,7 @@ export const responses: Record<RouteName, z.ZodType | null> = {
   deleteOrganization: null,
   listOrganizationContacts: v.page(v.contact),
   createContact: v.contact,
+  listContacts: v.page(v.contact),
   getContact: v.contact,
   patchContact: v.contact,
   deleteContact: null,

@@ -3,7 +3,7 @@ import { db, tableName } from '../clients/dynamodb.ts';
 import type { AccountSettings } from '../domain/account.ts';
 import type { DeactivationCause, Invitation, PortalUser } from '../domain/portal-access.ts';
 import { nowIso } from '../util/time.ts';
-import { accountFromItem } from './accounts.ts';
+import { accountFromItem, getAccountSettings } from './accounts.ts';
 import { batchGet } from './batch-get.ts';
 import { failedConditions } from './dynamo-errors.ts';
 import { itemTypes, withoutKeys, type Item } from './items.ts';
@@ -31,11 +31,16 @@ export interface ContactRecord {
 
 export const contactFromItem = (item: Item) => withoutKeys<ContactRecord>(item);
 
+/**
+ * Every contact is in one GSI1 list: its organization's, or the account's list of contacts without
+ * one. Each write of a contact is a Put of the whole item, so a move into, out of or between
+ * organizations moves its index entry in that same write.
+ */
 export function contactItem(accountId: string, c: ContactRecord): Item {
-  const orgIndex = c.organizationId
-    ? { ...keys.contactsOfOrganization(accountId, c.organizationId), GSI1SK: c.id }
-    : {};
-  return { ...keys.contact(accountId, c.id), ...orgIndex, type: itemTypes.contact, ...c };
+  const list = c.organizationId
+    ? keys.contactsOfOrganization(accountId, c.organizationId)
+    : keys.contactsWithoutOrganization(accountId);
+  return { ...keys.contact(accountId, c.id), ...list, GSI1SK: c.id, type: itemTypes.contact, ...c };
 }
 
 /** The contact and the account settings (for eligibility) in one BatchGetItem. */
@@ -140,6 +145,15 @@ export async function listContactsOfOrganization(accountId: string, orgId: strin
     contacts: result.items.map(contactFromItem),
     nextCursor: result.nextCursor,
   };
+}
+
+/** The contacts without an organization: one Query of GSI1, the add-on switch read beside it (B2). */
+export async function listContactsWithoutOrganization(accountId: string, page: PageRequest) {
+  const [result, account] = await Promise.all([
+    gsi1Page(keys.contactsWithoutOrganization(accountId).GSI1PK, page),
+    getAccountSettings(accountId),
+  ]);
+  return { account, contacts: result.items.map(contactFromItem), nextCursor: result.nextCursor };
 }
 
 export type { AccountSettings };

@@ -27,6 +27,10 @@ export const keys = {
   contactsOfOrganization: (accountId: string, orgId: string) => ({
     GSI1PK: `${account(accountId)}#O#${orgId}#CONTACTS`,
   }),
+  /** The contacts that belong to no organization: the other half of the contacts' GSI1 entries. */
+  contactsWithoutOrganization: (accountId: string) => ({
+    GSI1PK: `${account(accountId)}#NOORG#CONTACTS`,
+  }),
   auditEntry: (accountId: string, contactId: string, at: string, entryId: string) => ({
     PK: `${account(accountId)}#C#${contactId}`,
     SK: `AUDIT#${at}#${entryId}`,

@@ -7,8 +7,8 @@ export const tableDefinition = {
   sortKey: 'SK',
   timeToLiveAttribute: 'ttl',
   globalIndexes: [
-    // Lists per type and account (organizations, jobs, candidates), contacts per organization,
-    // submissions per candidate.
+    // Lists per type and account (organizations, jobs, candidates), contacts per organization (and
+    // those without one), submissions per candidate.
     { indexName: 'GSI1', partitionKey: 'GSI1PK', sortKey: 'GSI1SK' },
     // Portal-facing lists per organization (shared jobs, requisitions).
     { indexName: 'GSI2', partitionKey: 'GSI2PK', sortKey: 'GSI2SK' },

@@ -143,3 +143,12 @@ export async function listContactsOfOrganization(accountId: string, orgId: strin
     nextCursor: result.nextCursor,
   };
 }
+
+/** The contacts that belong to no organization, so a recruiter can find them and assign one (B9). */
+export async function listContactsWithoutOrganization(accountId: string, page: PageRequest) {
+  const result = await store.listContactsWithoutOrganization(accountId, page);
+  return {
+    items: result.contacts.map((c) => contactView(c, result.account)),
+    nextCursor: result.nextCursor,
+  };
+}

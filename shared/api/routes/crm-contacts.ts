@@ -1,5 +1,5 @@
 /** The recruiter API: contacts, their portal invitations, access and audit trail. */
-import { contactIdParams, listQuery } from '../schemas/common.ts';
+import { contactIdParams, contactListQuery, listQuery } from '../schemas/common.ts';
 import { contactCreate, contactPatch } from '../schemas/crm.ts';
 import { type Route, list, read, write } from './route.ts';
 
@@ -12,6 +12,17 @@ export const createContact = {
   summary: 'Create a contact',
   body: contactCreate,
   access: write,
+} satisfies Route;
+
+export const listContacts = {
+  id: 'crm/list-contacts',
+  method: 'GET',
+  path: '/crm/contacts',
+  auth: 'jwt',
+  status: 200,
+  summary: 'List the contacts without an organization (`organization=none`), which cannot be invited (B9)',
+  query: contactListQuery,
+  access: list,
 } satisfies Route;
 
 export const getContact = {

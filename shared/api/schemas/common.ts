@@ -49,6 +49,19 @@ export const requisitionListQuery = schema(() =>
 );
 export type RequisitionListQuery = z.infer<typeof requisitionListQuery>;
 
+/**
+ * `GET /crm/contacts`: which contacts. Only `none` (the contacts without an organization) for now;
+ * an organization's contacts are `GET /crm/organizations/{orgId}/contacts`. Required, so that a
+ * later "every contact" (no filter) or another value widens the route without changing an answer.
+ */
+export const contactListQuery = schema(() =>
+  z.strictObject({
+    ...listQueryShape,
+    organization: z.enum(['none']),
+  }),
+);
+export type ContactListQuery = z.infer<typeof contactListQuery>;
+
 export const stages = ['submitted', 'shortlisted', 'interview', 'offer', 'hired', 'rejected'] as const;
 export const stage = schema(() => z.enum(stages));
 export type Stage = z.infer<typeof stage>;

@@ -45,6 +45,7 @@ const classOf: Record<string, 'single line' | 'long text' | 'e-mail' | 'closed'>
   salaryMax: 'closed',
   currency: 'closed',
   limit: 'closed',
+  organization: 'closed',
   // Path parameters: ids and tokens, patterns of ASCII letters and digits.
   orgId: 'closed',
   contactId: 'closed',

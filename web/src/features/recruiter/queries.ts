@@ -24,6 +24,7 @@ export const crmKeys = {
   contacts: {
     all: ['crm', 'contacts'] as const,
     byOrganization: (orgId: string) => ['crm', 'contacts', 'by-organization', orgId] as const,
+    withoutOrganization: ['crm', 'contacts', 'without-organization'] as const,
     one: (contactId: string) => ['crm', 'contacts', contactId] as const,
     audit: (contactId: string) => ['crm', 'contacts', contactId, 'audit'] as const,
   },
@@ -67,6 +68,10 @@ export const organizationQuery = (orgId: string) =>
     queryFn: () => unwrap(api.GET('/crm/organizations/{orgId}', { params: { path: { orgId } } })),
   });
 
+/** By last name, then first name. */
+const byName = (a: Contact, b: Contact) =>
+  a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName);
+
 /** Every contact of one organization, by last name. */
 export const organizationContactsQuery = (orgId: string) =>
   queryOptions({
@@ -79,11 +84,20 @@ export const organizationContactsQuery = (orgId: string) =>
           }),
         ),
       );
-      return items.sort(
-        (a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName),
-      );
+      return items.sort(byName);
     },
   });
+
+/** Every contact that belongs to no organization (so cannot be invited, B9), by last name. */
+export const contactsWithoutOrganizationQuery = queryOptions({
+  queryKey: crmKeys.contacts.withoutOrganization,
+  queryFn: async () => {
+    const items = await allPages((cursor) =>
+      unwrap(api.GET('/crm/contacts', { params: { query: { organization: 'none', limit: 100, cursor } } })),
+    );
+    return items.sort(byName);
+  },
+});
 
 export const contactQuery = (contactId: string) =>
   queryOptions({

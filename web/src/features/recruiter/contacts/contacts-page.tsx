@@ -5,17 +5,29 @@ import { EmptyState, ErrorMessage, Loading } from '../../../components/ui/feedba
 import { SelectField } from '../../../components/ui/field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { useSearchParam } from '../../../lib/search-params.ts';
-import { organizationsQuery } from '../queries.ts';
+import { contactsWithoutOrganizationQuery, organizationsQuery } from '../queries.ts';
 import { ContactForm } from './contact-form.tsx';
-import { ContactList } from './contact-list.tsx';
+import { ContactList, ContactsWithoutOrganization } from './contact-list.tsx';
 
-/** Contacts by organization, each with its Client Portal status (B2). */
+/** The filter's value for the contacts without an organization (as in `GET /crm/contacts?organization=none`). */
+const none = 'none';
+
+/**
+ * Contacts by organization, each with its Client Portal status (B2), and those that belong to no
+ * organization in a group of their own (B9), so that "Assign an organization" is a click away.
+ */
 export default function ContactsPage() {
   const organizations = useQuery(organizationsQuery);
+  const unassigned = useQuery(contactsWithoutOrganizationQuery);
   const [, setLocation] = useLocation();
   const chosen = useSearchParam('organization') ?? '';
   const [creating, setCreating] = useState(useSearchParam('new') === '1');
   const shown = (organizations.data ?? []).filter((org) => !chosen || org.id === chosen);
+  // With no organizations at all, the group shows only once it has someone in it (or failed to load).
+  const showUnassigned =
+    !organizations.isPending &&
+    (!chosen || chosen === none) &&
+    (organizations.data?.length !== 0 || unassigned.isError || (unassigned.data?.length ?? 0) > 0);
 
   return (
     <Page
@@ -30,7 +42,7 @@ export default function ContactsPage() {
     >
       {creating ? (
         <ContactForm
-          organizationId={chosen || undefined}
+          organizationId={chosen && chosen !== none ? chosen : undefined}
           onSaved={(contact) => setLocation(`/contacts/${contact.id}`)}
           onCancel={() => setCreating(false)}
         />
@@ -64,6 +76,7 @@ export default function ContactsPage() {
                   {org.name}
                 </option>
               ))}
+              <option value={none}>No organization</option>
             </SelectField>
           </div>
           {shown.map((org) => (
@@ -74,12 +87,14 @@ export default function ContactsPage() {
               <ContactList organization={org} />
             </section>
           ))}
-          <p className="hint">
-            A contact without an organization is not listed here; it cannot use the Client Portal until it
-            belongs to one.
-          </p>
         </>
       )}
+      {showUnassigned ? (
+        <section aria-labelledby="contacts-without-organization">
+          <h2 id="contacts-without-organization">No organization</h2>
+          <ContactsWithoutOrganization />
+        </section>
+      ) : null}
     </Page>
   );
 }
