@@ -8,7 +8,7 @@
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
-import { build } from 'vite';
+import { buildWebApp } from '../lib/build/web-build.ts';
 import { startLocalStack, type LocalStack } from '../local/stack.ts';
 import { call } from './bench/http.ts';
 
@@ -137,11 +137,8 @@ const median = (xs: number[]) => {
 };
 
 async function main() {
-  log('building the web app …');
-  await build({
-    configFile: fileURLToPath(new URL('../web/vite.config.ts', import.meta.url)),
-    logLevel: 'warn',
-  });
+  log('building the web app (production) …');
+  await buildWebApp({ outDir: webRoot });
   stack = await startLocalStack({ port: 0, mailPort: 0, dynamodbPort: 0, persist: false, webRoot });
   const app = stack.urls.app;
   const { pages, cookie } = await prepare(app, stack.urls.mail);
