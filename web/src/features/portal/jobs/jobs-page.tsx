@@ -40,7 +40,8 @@ export default function JobsPage() {
                     {job.status === 'open' ? 'Open' : 'Closed'}
                   </Badge>
                   <span>{job.location || 'Location not given'}</span>
-                  <span>Shared since {formatDate(job.createdAt)}</span>
+                  {/* The portal job view has no share date: createdAt is when the recruiter created the job. */}
+                  <span>Created {formatDate(job.createdAt)}</span>
                 </p>
               </li>
             ))}
