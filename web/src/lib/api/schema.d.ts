@@ -928,7 +928,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -992,7 +992,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1072,7 +1072,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1134,7 +1134,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1210,7 +1210,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1266,7 +1266,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1348,7 +1348,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1430,7 +1430,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1496,7 +1496,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1572,7 +1572,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1628,7 +1628,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1714,7 +1714,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1796,7 +1796,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1854,7 +1854,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationAnswer"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1928,7 +1928,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2002,7 +2002,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2082,7 +2082,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2149,7 +2149,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2231,7 +2231,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2295,7 +2295,7 @@ export interface operations {
                     "application/json": components["schemas"]["Submission"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2371,7 +2371,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2427,7 +2427,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2516,7 +2516,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2603,7 +2603,7 @@ export interface operations {
                     "application/json": components["schemas"]["Submission"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2679,7 +2679,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2755,7 +2755,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2835,7 +2835,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2902,7 +2902,7 @@ export interface operations {
                     "application/json": components["schemas"]["Candidate"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2978,7 +2978,7 @@ export interface operations {
                     "application/json": components["schemas"]["Candidate"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3034,7 +3034,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3110,7 +3110,7 @@ export interface operations {
                     "application/json": components["schemas"]["Requisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,7 +3192,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,7 +3256,7 @@ export interface operations {
                     "application/json": components["schemas"]["Requisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3340,7 +3340,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionStarted"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3421,7 +3421,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3430,7 +3430,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3497,7 +3497,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationInfo"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3537,7 +3537,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginLinkInfo"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3575,7 +3575,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3584,7 +3584,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3629,7 +3629,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginRequested"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3712,7 +3712,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionStarted"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3779,7 +3779,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalJob"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3788,7 +3788,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3834,7 +3834,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3843,7 +3843,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3887,7 +3887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3896,7 +3896,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3945,7 +3945,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalSubmission"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3954,7 +3954,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4028,7 +4028,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalSubmission"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4037,7 +4037,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,7 +4108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4117,7 +4117,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4172,7 +4172,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalRequisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4181,7 +4181,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4248,7 +4248,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalRequisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4257,7 +4257,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4312,7 +4312,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalRequisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4321,7 +4321,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4388,7 +4388,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalRequisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4397,7 +4397,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
