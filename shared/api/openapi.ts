@@ -19,7 +19,7 @@ const errorsOf = (route: Route) => {
   const error = (description: string) => ({ description, ...json(errorBody) });
   return {
     400: error(
-      'Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field',
+      `Malformed or invalid input (\`validation_failed\`, \`invalid_json\`${route.access.cursor ? ', `invalid_cursor`' : ''}); \`details\` names each field`,
     ),
     ...(route.auth === 'jwt'
       ? { 401: { description: 'No or bad bearer token (the JWT authorizer)', ...json(gatewayError) } }

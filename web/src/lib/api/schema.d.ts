@@ -1072,7 +1072,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1430,7 +1430,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1796,7 +1796,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2082,7 +2082,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2231,7 +2231,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2835,7 +2835,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3192,7 +3192,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3834,7 +3834,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3887,7 +3887,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4108,7 +4108,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
