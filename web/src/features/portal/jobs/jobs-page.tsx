@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { Badge, EmptyState, ErrorMessage, Loading } from '../../../components/ui/feedback.tsx';
+import { Badge, EmptyState, LoadError, Loading } from '../../../components/ui/feedback.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { jobsQuery, meQuery } from '../queries.ts';
@@ -14,7 +14,12 @@ export default function JobsPage() {
   return (
     <Page title="Jobs">
       {jobs.isError ? (
-        <ErrorMessage title="The jobs could not be loaded">{jobs.error.message}</ErrorMessage>
+        <LoadError
+          title="The jobs could not be loaded"
+          error={jobs.error}
+          retrying={jobs.isFetching}
+          onRetry={() => void jobs.refetch()}
+        />
       ) : !jobs.data ? (
         <Loading label="Loading jobs…" />
       ) : jobs.data.length === 0 ? (
