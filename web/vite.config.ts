@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type UserConfig } from 'vite';
+import { webBuildInfo } from '../lib/build/web-build-info.ts';
 
 const repo = fileURLToPath(new URL('..', import.meta.url));
 
@@ -8,10 +9,21 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
  * The portal web app. `npm run build:web` writes web/dist, which the local stack serves on the
  * API's origin and the Web stack uploads to S3. `npm run dev:web` is the hot-reloading variant
  * (proxying the API to a running `npm start`).
+ *
+ * Every build is the production build, whoever starts it: Vite keeps a NODE_ENV it finds set, and
+ * under vitest (NODE_ENV=test) that meant React's development runtime, three times the size. The
+ * build writes `build-info.json` (lib/build/web-build-info.ts), which `ensureWebBuilt` checks.
  */
-export default defineConfig({
+export default defineConfig(({ command }) => {
+  // Read by Vite right after this file (config.isProduction): the callers in this repository restore
+  // their own NODE_ENV afterwards (buildWebApp in lib/build/web-build.ts).
+  if (command === 'build') process.env.NODE_ENV = 'production';
+  return config();
+});
+
+const config = (): UserConfig => ({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  plugins: [react()],
+  plugins: [react(), webBuildInfo(repo)],
   resolve: { alias: { '@shared': `${repo}shared` } },
   build: {
     outDir: 'dist',

@@ -1,17 +1,21 @@
 /**
  * The generated API artefacts, from the route table: the OpenAPI document the web build serves at
- * `/openapi.json`, and the TypeScript types the web app's client is typed with. Both are
- * committed; a unit test fails when either is stale.
+ * `/openapi.json`, the TypeScript types the web app's client is typed with, and `docs/api.md`, the
+ * same document as a page to read in a clone. All are committed; a unit test fails when one is stale.
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import openapiTS, { astToString } from 'openapi-typescript';
+import { format, resolveConfig } from 'prettier';
 import { openApiDocument } from '../../shared/api/openapi.ts';
+import type { OpenApi } from '../../web/src/features/api-docs/openapi-model.ts';
+import { apiMarkdown } from './markdown.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 export const artefactPaths = {
   document: `${root}web/public/openapi.json`,
   types: `${root}web/src/lib/api/schema.d.ts`,
+  reference: `${root}docs/api.md`,
 } as const;
 
 const typesHeader =
@@ -22,7 +26,12 @@ export async function generateArtefacts(): Promise<Record<keyof typeof artefactP
   const document = `${JSON.stringify(doc, null, 2)}\n`;
   // A plain object copy: openapi-typescript walks (and annotates) what it is given.
   const ast = await openapiTS(JSON.parse(document) as Parameters<typeof openapiTS>[0]);
-  return { document, types: typesHeader + astToString(ast) };
+  // Formatted as `npm run format` would (prettier, the repository's settings), so lint and the freshness test agree.
+  const reference = await format(apiMarkdown(JSON.parse(document) as OpenApi), {
+    ...(await resolveConfig(artefactPaths.reference)),
+    filepath: artefactPaths.reference,
+  });
+  return { document, types: typesHeader + astToString(ast), reference };
 }
 
 /** Which artefacts differ from what is on disk. */

@@ -18,12 +18,18 @@ const json = (schema: z.core.$ZodType) => ({
 const errorsOf = (route: Route) => {
   const error = (description: string) => ({ description, ...json(errorBody) });
   return {
-    400: error('Malformed or invalid input; `details` names each field'),
+    400: error(
+      `Malformed or invalid input (\`validation_failed\`, \`invalid_json\`${route.access.cursor ? ', `invalid_cursor`' : ''}); \`details\` names each field`,
+    ),
     ...(route.auth === 'jwt'
       ? { 401: { description: 'No or bad bearer token (the JWT authorizer)', ...json(gatewayError) } }
       : {}),
     ...(route.auth === 'session'
-      ? { 401: error('No session, or it ended: the code says whether it expired or the access was removed') }
+      ? {
+          401: error(
+            'No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md)',
+          ),
+        }
       : {}),
     ...(route.id === 'portal/create-session'
       ? {

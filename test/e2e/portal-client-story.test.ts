@@ -220,6 +220,8 @@ describe('the client story in the browser', () => {
 
     await card.getByRole('link', { name: 'Edit Data Analyst' }).click();
     await expect.poll(() => page.getByLabel('Title', { exact: true }).inputValue()).toBe('Data Analyst');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Edit requisition');
+    await capture(page, 'requisition-edit');
     await page.getByLabel('Title', { exact: true }).fill('Senior Data Analyst');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page.waitForURL('**/app/requisitions');
@@ -269,6 +271,9 @@ describe('the client story in the browser', () => {
     await expect
       .poll(() => page.getByRole('heading', { level: 1, name: 'Backend Developer' }).isVisible())
       .toBe(true);
+    // A job made from a requisition starts with nobody in its pipeline, and says so.
+    await expect.poll(() => page.getByText('No candidates submitted yet').isVisible()).toBe(true);
+    await capture(page, 'job-empty-pipeline');
   });
 
   it('B7 log out, then log in again with the e-mailed link (the click, not the link, logs in)', async () => {

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { keys } from '../../shared/data/keys.ts';
 import { hashToken } from '../../shared/util/tokens.ts';
 import { api, stackInfo, tableName, testDb } from '../support/api.ts';
+import { requestLogin } from '../support/login.ts';
 import { invitedContact, newAgency, portalApi, signedInClient } from '../support/portal.ts';
 import { capture, expectAccessible, browserForFile, newPerson } from './support/browser.ts';
 
@@ -53,18 +54,54 @@ describe('pages for links that no longer work', () => {
   });
 
   it('B7 a login link that was used offers a new link', async () => {
-    const agency = await newAgency();
+    const agency = await newAgency('Northwind Talent');
     const client = await signedInClient(agency);
-    const { page, context } = await newPerson(browser());
-    // A made-up token reads exactly as a used one: nothing tells them apart.
-    await page.goto(`/login/continue?token=${'A'.repeat(43)}`);
+    const [login] = (await requestLogin(client.email)).logins;
+    if (!login) throw new Error('no login link in the e-mail');
+    const { page, context, problems } = await newPerson(browser());
+    // The person logs in with the link, as the e-mail says …
+    await page.goto(`/login/continue?token=${login.token}`);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.waitForURL('**/app/jobs');
+    // … and opens the same e-mail's link again later.
+    await page.goto(`/login/continue?token=${login.token}`);
     await expect
       .poll(() => page.getByRole('heading', { level: 1 }).textContent())
       .toBe('This login link no longer works');
+    expect(await page.getByText('Each login link works once').isVisible()).toBe(true);
     await capture(page, 'login-link-used');
     await page.getByRole('link', { name: 'Email me a new login link' }).click();
     await page.waitForURL('**/login');
-    expect(client.email).toContain('@');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
+  it('B7 an expired login link says so and offers a new link', async () => {
+    const agency = await newAgency('Northwind Talent');
+    const client = await signedInClient(agency);
+    const [login] = (await requestLogin(client.email)).logins;
+    if (!login) throw new Error('no login link in the e-mail');
+    // Fifteen minutes later: the stored login's expiry is in the past.
+    await testDb().send(
+      new UpdateCommand({
+        TableName: tableName(),
+        Key: keys.loginLink(hashToken(login.token)),
+        UpdateExpression: 'SET expiresAt = :past',
+        ExpressionAttributeValues: { ':past': new Date(Date.now() - 1000).toISOString() },
+      }),
+    );
+    const { page, context, problems } = await newPerson(browser(), 'phone');
+    await page.goto(`/login/continue?token=${login.token}`);
+    await expect
+      .poll(() => page.getByRole('heading', { level: 1 }).textContent())
+      .toBe('This login link has expired');
+    expect(await page.getByText('Login links work for 15 minutes.').isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: 'Log in' }).count()).toBe(0);
+    await capture(page, 'login-link-expired');
+    await page.getByRole('link', { name: 'Email me a new login link' }).click();
+    await page.waitForURL('**/login');
+    await expect.poll(() => page.getByLabel('Email').isVisible()).toBe(true);
+    expect(problems).toEqual([]);
     await context.close();
   });
 });
@@ -136,6 +173,7 @@ describe('the login page', () => {
     await page.goto('/app/requisitions');
     await page.waitForURL('**/login?ended=not_logged_in');
     await expect.poll(() => page.getByText('Please log in').isVisible()).toBe(true);
+    await expectAccessible(page, '/login?ended=not_logged_in');
     await context.close();
   });
 });

@@ -13,8 +13,30 @@ describe('the OpenAPI document', () => {
     }
   });
 
-  it('the committed copy and the web client types are fresh (run `npm run openapi` after changing shared/api)', async () => {
+  it('the committed copy, the web client types and docs/api.md are fresh (run `npm run openapi` after changing shared/api)', async () => {
     expect(await staleArtefacts()).toEqual([]);
+  });
+
+  it('G7 docs/api.md names every route with its auth, its request body fields and every response status', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { artefactPaths } = await import('../../scripts/openapi/generate.ts');
+    const page = await readFile(artefactPaths.reference, 'utf8');
+    const doc = openApiDocument();
+    for (const route of routeList) {
+      const heading = `### ${route.method} ${route.path}\n`;
+      const start = page.indexOf(heading);
+      expect(start, heading).toBeGreaterThanOrEqual(0);
+      const section = page.slice(start, page.indexOf('\n### ', start + heading.length));
+      expect(section).toContain(route.summary);
+      expect(section).toContain('- **Auth:** ');
+      const op = doc.paths?.[route.path]?.[route.method.toLowerCase() as 'get'];
+      for (const status of Object.keys(op?.responses ?? {}))
+        expect(section).toMatch(new RegExp(`\\| ${status} +\\|`));
+      if (route.body) expect(section).toContain('**Request body**');
+    }
+    // The portal's own 401 codes, in the page a person reads.
+    expect(page).toContain('`session_expired`');
+    expect(page).toContain('`access_removed`');
   });
 });
 

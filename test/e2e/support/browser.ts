@@ -6,7 +6,10 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, expect } from 'vitest';
 import { stackInfo } from '../../support/stack-info.ts';
 
-/** Debian's Chromium, headless, reaching nothing but this machine (see TOOLCHAIN notes in docs/testing.md). */
+/**
+ * Debian's Chromium, headless, reaching nothing but this machine: `/usr/bin/chromium` or `CHROMIUM_PATH`
+ * (README "The two commands"; `.ci/run` installs it with apt-get).
+ */
 export async function launchBrowser(): Promise<{ browser: Browser; close(): Promise<void> }> {
   // Playwright gives every launch a fresh temporary profile of its own (the --user-data-dir).
   const browser = await chromium.launch({

@@ -1,11 +1,10 @@
 import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
-import { build } from 'vite';
+import { buildWebApp } from '../../../lib/build/web-build.ts';
 import { localAwsIdentity } from '../../../local/aws-identity.ts';
 import { startLocalStack } from '../../../local/stack.ts';
 import type { LocalStackInfo } from '../../support/provided-context.ts';
 
-const webConfig = fileURLToPath(new URL('../../../web/vite.config.ts', import.meta.url));
 const webRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
 
 /**
@@ -14,7 +13,8 @@ const webRoot = fileURLToPath(new URL('../../../web/dist', import.meta.url));
  */
 export default async function setup(project: TestProject) {
   const started = Date.now();
-  await build({ configFile: webConfig, logLevel: 'warn' });
+  // The production build, as it ships: buildWebApp refuses to finish with anything else.
+  await buildWebApp({ outDir: webRoot });
   const stack = await startLocalStack({ port: 0, mailPort: 0, dynamodbPort: 0, persist: false, webRoot });
   const info: LocalStackInfo = {
     appUrl: stack.urls.app,

@@ -1,6 +1,7 @@
 /**
- * The route table's portal schemas, loaded on demand: zod is about 18 KB gzipped, so forms fetch
- * it when a person starts typing (or at the latest on submit), never on a page's first load.
+ * The route table's portal schemas, loaded on demand: zod/mini, the schemas and their messages are
+ * about 10 KB gzipped (`npm run bench:web`, "after first form use"), so forms fetch them when a
+ * person starts typing (or at the latest on submit), never on a page's first load.
  */
 const load = () =>
   Promise.all([import('@shared/api/schemas/portal.ts'), import('./zod-locale.ts')]).then(

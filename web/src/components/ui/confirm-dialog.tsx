@@ -26,11 +26,17 @@ export function ConfirmDialog({
   onCancel(): void;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const cancel = useRef<HTMLButtonElement>(null);
   const titleId = useId();
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      // The safe choice takes the focus, so Enter never confirms by accident. React's autoFocus
+      // acts on mount only (the dialog is mounted closed), and showModal() would pick the first button.
+      cancel.current?.focus();
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -49,7 +55,7 @@ export function ConfirmDialog({
         <button type="button" className={`button button-${tone}`} disabled={busy} onClick={onConfirm}>
           {confirmLabel}
         </button>
-        <button type="button" className="button button-secondary" onClick={onCancel} autoFocus>
+        <button ref={cancel} type="button" className="button button-secondary" onClick={onCancel}>
           {cancelLabel}
         </button>
       </div>

@@ -67,7 +67,10 @@ export function typeText(doc: OpenApi, schema: JsonSchema): string {
   if (schema.enum) return schema.enum.map((e) => JSON.stringify(e)).join(' | ');
   const union = schema.anyOf ?? schema.oneOf;
   if (union) return union.map((s) => typeText(doc, s)).join(' | ');
-  if (schema.type === 'array' && schema.items) return `${typeText(doc, schema.items)}[]`;
+  if (schema.type === 'array' && schema.items) {
+    const item = typeText(doc, schema.items);
+    return item.includes(' | ') ? `(${item})[]` : `${item}[]`;
+  }
   const type = Array.isArray(schema.type) ? schema.type.join(' | ') : (schema.type ?? 'any');
   return schema.format ? `${type} (${schema.format})` : type;
 }

@@ -1,3 +1,5 @@
+import type { components } from './schema';
+
 /** An error answer of the API, as the SPEC's error body has it (or the gateway's `{message}`). */
 export class ApiError extends Error {
   constructor(
@@ -13,26 +15,30 @@ export class ApiError extends Error {
   }
 }
 
-interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; details?: unknown };
-  message?: unknown;
-}
+/**
+ * The error answers the OpenAPI document names: the API's `{error: {code, message, details}}` and
+ * the gateway's `{message}` (its own 401 and 404). An answer is only read as one of them after the
+ * checks below: a proxy's HTML page or an empty body may come instead.
+ */
+type ErrorBody = components['schemas']['Error'];
+type GatewayError = components['schemas']['GatewayError'];
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
+const isErrorBody = (b: unknown): b is ErrorBody =>
+  isObject(b) && isObject(b.error) && typeof b.error.code === 'string' && typeof b.error.message === 'string';
+const isGatewayError = (b: unknown): b is GatewayError => isObject(b) && typeof b.message === 'string';
 
 export function apiErrorFrom(response: Response, body: unknown): ApiError {
-  const b = (body ?? {}) as ErrorBody;
-  const code = typeof b.error?.code === 'string' ? b.error.code : `http_${response.status}`;
+  const api = isErrorBody(body) ? body.error : undefined;
+  const code = api?.code ?? `http_${response.status}`;
   const message =
-    typeof b.error?.message === 'string'
-      ? b.error.message
-      : typeof b.message === 'string'
-        ? b.message
-        : 'Something went wrong. Please try again.';
+    api?.message ?? (isGatewayError(body) ? body.message : 'Something went wrong. Please try again.');
   const retry = Number(response.headers.get('retry-after'));
   return new ApiError(
     response.status,
     code,
     message,
-    b.error?.details,
+    api?.details,
     Number.isFinite(retry) && retry > 0 ? retry : undefined,
   );
 }

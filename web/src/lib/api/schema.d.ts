@@ -929,7 +929,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -993,7 +993,7 @@ export interface operations {
                     "application/json": components["schemas"]["Account"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1073,7 +1073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1135,7 +1135,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1211,7 +1211,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1267,7 +1267,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1349,7 +1349,7 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1431,7 +1431,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1560,7 +1560,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1636,7 +1636,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1692,7 +1692,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1778,7 +1778,7 @@ export interface operations {
                     "application/json": components["schemas"]["Contact"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1860,7 +1860,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1918,7 +1918,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationAnswer"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1992,7 +1992,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2066,7 +2066,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2146,7 +2146,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2213,7 +2213,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2295,7 +2295,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2359,7 +2359,7 @@ export interface operations {
                     "application/json": components["schemas"]["Submission"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2435,7 +2435,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2491,7 +2491,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2580,7 +2580,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2667,7 +2667,7 @@ export interface operations {
                     "application/json": components["schemas"]["Submission"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2743,7 +2743,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2819,7 +2819,7 @@ export interface operations {
                     "application/json": components["schemas"]["Job"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2899,7 +2899,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -2966,7 +2966,7 @@ export interface operations {
                     "application/json": components["schemas"]["Candidate"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3042,7 +3042,7 @@ export interface operations {
                     "application/json": components["schemas"]["Candidate"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3098,7 +3098,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3174,7 +3174,7 @@ export interface operations {
                     "application/json": components["schemas"]["Requisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3256,7 +3256,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3320,7 +3320,7 @@ export interface operations {
                     "application/json": components["schemas"]["Requisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3404,7 +3404,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionStarted"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3485,7 +3485,7 @@ export interface operations {
                 };
                 content?: never;
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3494,7 +3494,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3561,7 +3561,7 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationInfo"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3601,7 +3601,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginLinkInfo"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3639,7 +3639,7 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3648,7 +3648,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3693,7 +3693,7 @@ export interface operations {
                     "application/json": components["schemas"]["LoginRequested"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3776,7 +3776,7 @@ export interface operations {
                     "application/json": components["schemas"]["SessionStarted"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3843,7 +3843,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalJob"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3852,7 +3852,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3898,7 +3898,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3907,7 +3907,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -3951,7 +3951,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -3960,7 +3960,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4009,7 +4009,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalSubmission"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4018,7 +4018,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4092,7 +4092,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalSubmission"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4101,7 +4101,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4172,7 +4172,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4181,7 +4181,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4236,7 +4236,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalRequisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4245,7 +4245,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4312,7 +4312,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalRequisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4321,7 +4321,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4376,7 +4376,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalRequisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4385,7 +4385,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -4452,7 +4452,7 @@ export interface operations {
                     "application/json": components["schemas"]["PortalRequisition"];
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -4461,7 +4461,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description No session, or it ended: the code says whether it expired or the access was removed */
+            /** @description No session, or it ended: `not_logged_in`, `session_expired`, `access_removed` or `portal_unavailable` (docs/portal-errors.md) */
             401: {
                 headers: {
                     [name: string]: unknown;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link, useParams } from 'wouter';
-import { Badge, ErrorMessage, Loading } from '../../../components/ui/feedback.tsx';
+import { Badge, ErrorMessage, LoadError, Loading } from '../../../components/ui/feedback.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { ApiError } from '../../../lib/api/errors.ts';
 import { jobQuery } from '../queries.ts';
@@ -14,11 +14,18 @@ export default function JobPage() {
     const gone = job.error instanceof ApiError && job.error.status === 404;
     return (
       <Page title={gone ? 'Job not available' : 'Job not loaded'}>
-        <ErrorMessage>
-          {gone
-            ? 'This job is not shared with your organization (any more). It may have been closed or removed.'
-            : job.error.message}
-        </ErrorMessage>
+        {gone ? (
+          <ErrorMessage>
+            This job is not shared with your organization (any more). It may have been closed or removed.
+          </ErrorMessage>
+        ) : (
+          <LoadError
+            title="The job could not be loaded"
+            error={job.error}
+            retrying={job.isFetching}
+            onRetry={() => void job.refetch()}
+          />
+        )}
         <p>
           <Link href="/jobs">Back to all jobs</Link>
         </p>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'wouter';
-import { Badge, EmptyState, ErrorMessage, Loading } from '../../../components/ui/feedback.tsx';
+import { Badge, EmptyState, LoadError, Loading } from '../../../components/ui/feedback.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { jobsQuery, meQuery } from '../queries.ts';
@@ -14,7 +14,12 @@ export default function JobsPage() {
   return (
     <Page title="Jobs">
       {jobs.isError ? (
-        <ErrorMessage title="The jobs could not be loaded">{jobs.error.message}</ErrorMessage>
+        <LoadError
+          title="The jobs could not be loaded"
+          error={jobs.error}
+          retrying={jobs.isFetching}
+          onRetry={() => void jobs.refetch()}
+        />
       ) : !jobs.data ? (
         <Loading label="Loading jobs…" />
       ) : jobs.data.length === 0 ? (
@@ -40,7 +45,8 @@ export default function JobsPage() {
                     {job.status === 'open' ? 'Open' : 'Closed'}
                   </Badge>
                   <span>{job.location || 'Location not given'}</span>
-                  <span>Shared since {formatDate(job.createdAt)}</span>
+                  {/* The portal job view has no share date: createdAt is when the recruiter created the job. */}
+                  <span>Created {formatDate(job.createdAt)}</span>
                 </p>
               </li>
             ))}

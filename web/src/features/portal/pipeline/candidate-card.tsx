@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Badge } from '../../../components/ui/feedback.tsx';
 import { formatDate } from '../../../lib/format.ts';
 import { stageLabels } from '../../../lib/format.ts';
@@ -22,10 +22,17 @@ export function CandidateCard({
   const nameId = useId();
   const panelId = useId();
   const targets = job.clientAllowedStages.filter((s) => s !== submission.stage);
+  const moveButton = useRef<HTMLButtonElement>(null);
+  const remarkButton = useRef<HTMLButtonElement>(null);
   const toggle = (next: Panel) => setPanel((p) => (p === next ? null : next));
   const finished = (message: string) => {
     setPanel(null);
     onDone(message);
+  };
+  /** Cancel closes the form: focus goes back to the button that opened it, not to the page's start. */
+  const cancelled = () => {
+    (panel === 'move' ? moveButton : remarkButton).current?.focus();
+    setPanel(null);
   };
   return (
     <li className="card-item">
@@ -47,6 +54,7 @@ export function CandidateCard({
         <div className="button-row">
           {targets.length > 0 ? (
             <button
+              ref={moveButton}
               type="button"
               className="button button-secondary"
               aria-expanded={panel === 'move'}
@@ -57,6 +65,7 @@ export function CandidateCard({
             </button>
           ) : null}
           <button
+            ref={remarkButton}
             type="button"
             className="button button-secondary"
             aria-expanded={panel === 'remark'}
@@ -73,10 +82,10 @@ export function CandidateCard({
               submission={submission}
               targets={targets}
               onDone={finished}
-              onCancel={() => setPanel(null)}
+              onCancel={cancelled}
             />
           ) : panel === 'remark' ? (
-            <RemarkForm job={job} submission={submission} onDone={finished} onCancel={() => setPanel(null)} />
+            <RemarkForm job={job} submission={submission} onDone={finished} onCancel={cancelled} />
           ) : null}
         </div>
       </article>

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { EmptyState, ErrorMessage, Loading, StatusMessage } from '../../../components/ui/feedback.tsx';
+import { useEffect, useRef, useState } from 'react';
+import { EmptyState, LoadError, Loading, StatusMessage } from '../../../components/ui/feedback.tsx';
 import { stageLabels, stageOrder } from '../../../lib/format.ts';
 import { pipelineQuery, type PortalJob } from '../queries.ts';
 import { CandidateCard } from './candidate-card.tsx';
@@ -8,13 +8,27 @@ import { CandidateCard } from './candidate-card.tsx';
 /** B11, B12: the candidates of a job, grouped by stage in pipeline order. */
 export function Pipeline({ job }: { job: PortalJob }) {
   const pipeline = useQuery(pipelineQuery(job.id));
-  const [news, setNews] = useState<string>();
+  // A move takes the card to another stage's section and a finished form is gone with its button:
+  // the news, and the keyboard focus, wait here (the count tells one news from the next).
+  const [news, setNews] = useState<{ text: string; count: number }>();
+  const newsRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (news) newsRef.current?.focus();
+  }, [news]);
+  const announce = (text: string) => setNews((n) => ({ text, count: (n?.count ?? 0) + 1 }));
   return (
     <section aria-labelledby="pipeline-title" className="pipeline">
       <h2 id="pipeline-title">Candidate pipeline</h2>
-      {news ? <StatusMessage>{news}</StatusMessage> : null}
+      <div ref={newsRef} tabIndex={-1}>
+        {news ? <StatusMessage>{news.text}</StatusMessage> : null}
+      </div>
       {pipeline.isError ? (
-        <ErrorMessage title="The candidates could not be loaded">{pipeline.error.message}</ErrorMessage>
+        <LoadError
+          title="The candidates could not be loaded"
+          error={pipeline.error}
+          retrying={pipeline.isFetching}
+          onRetry={() => void pipeline.refetch()}
+        />
       ) : !pipeline.data ? (
         <Loading label="Loading candidates…" />
       ) : pipeline.data.length === 0 ? (
@@ -42,7 +56,7 @@ export function Pipeline({ job }: { job: PortalJob }) {
                 </h3>
                 <ul className="cards">
                   {here.map((submission) => (
-                    <CandidateCard key={submission.id} job={job} submission={submission} onDone={setNews} />
+                    <CandidateCard key={submission.id} job={job} submission={submission} onDone={announce} />
                   ))}
                 </ul>
               </section>

@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from '../../../components/ui/feedback.tsx';
 import { SelectField, TextArea, TextField } from '../../../components/ui/field.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { api, unwrap } from '../../../lib/api/client.ts';
+import type { paths } from '../../../lib/api/schema';
 import { fieldErrors } from '../../../lib/api/errors.ts';
 import { employmentTypeLabels } from '../../../lib/format.ts';
 import { portalSchemas, warmPortalSchemas } from '../../../lib/portal-schemas.ts';
@@ -23,7 +24,13 @@ const labels = {
   salaryMax: 'Maximum salary',
   currency: 'Currency',
 };
-type Values = Record<keyof typeof labels, string>;
+/** The body of POST /portal/requisitions, from the generated OpenAPI types; a PATCH takes any part of it. */
+type RequisitionBody = paths['/portal/requisitions']['post']['requestBody']['content']['application/json'];
+type EmploymentType = RequisitionBody['employmentType'];
+const isEmploymentType = (t: string): t is EmploymentType => Object.hasOwn(employmentTypeLabels, t);
+/** What the fields hold: text as typed, and the employment type the select offers. */
+type TextKey = Exclude<keyof typeof labels, 'employmentType'>;
+type Values = Record<TextKey, string> & { employmentType: EmploymentType };
 const empty: Values = {
   title: '',
   description: '',
@@ -49,7 +56,7 @@ const fromRequisition = (r: PortalRequisition): Values => ({
 });
 
 const number = (s: string) => (s.trim() === '' ? null : Number(s.replace(/[\s,]/g, '')));
-const toBody = (v: Values) => ({
+const toBody = (v: Values): RequisitionBody => ({
   title: v.title,
   description: v.description,
   qualifications: v.qualifications,
@@ -73,12 +80,10 @@ export default function RequisitionFormPage() {
   }, [existing.data]);
 
   const save = useMutation({
-    mutationFn: (body: ReturnType<typeof toBody>) =>
+    mutationFn: (body: RequisitionBody) =>
       reqId
-        ? unwrap(
-            api.PATCH('/portal/requisitions/{reqId}', { params: { path: { reqId } }, body: body as never }),
-          )
-        : unwrap(api.POST('/portal/requisitions', { body: body as never })),
+        ? unwrap(api.PATCH('/portal/requisitions/{reqId}', { params: { path: { reqId } }, body }))
+        : unwrap(api.POST('/portal/requisitions', { body })),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: portalKeys.requisitions });
       navigate('/app/requisitions');
@@ -114,8 +119,12 @@ export default function RequisitionFormPage() {
     setErrors({});
     save.mutate(body);
   };
-  const set = (key: keyof Values) => (e: { target: { value: string } }) =>
+  const set = (key: TextKey) => (e: { target: { value: string } }) =>
     setValues((v) => ({ ...v, [key]: e.target.value }));
+  const setEmploymentType = (e: { target: { value: string } }) => {
+    const type = e.target.value;
+    if (isEmploymentType(type)) setValues((v) => ({ ...v, employmentType: type }));
+  };
   const problem = save.error && Object.keys(fieldErrors(save.error)).length === 0 ? save.error : null;
   const errorCount = Object.keys(errors).length;
 
@@ -167,7 +176,7 @@ export default function RequisitionFormPage() {
           <SelectField
             label={labels.employmentType}
             value={values.employmentType}
-            onChange={set('employmentType')}
+            onChange={setEmploymentType}
             error={errors.employmentType}
           >
             {(Object.keys(employmentTypeLabels) as (keyof typeof employmentTypeLabels)[]).map((t) => (

@@ -2,7 +2,14 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'wouter';
 import { ConfirmDialog } from '../../../components/ui/confirm-dialog.tsx';
-import { Badge, EmptyState, ErrorMessage, Loading, StatusMessage } from '../../../components/ui/feedback.tsx';
+import {
+  Badge,
+  EmptyState,
+  ErrorMessage,
+  LoadError,
+  Loading,
+  StatusMessage,
+} from '../../../components/ui/feedback.tsx';
 import { Page } from '../../../components/ui/page.tsx';
 import { api, unwrap } from '../../../lib/api/client.ts';
 import { employmentTypeLabels, formatDate } from '../../../lib/format.ts';
@@ -50,7 +57,12 @@ export default function RequisitionsPage() {
         <ErrorMessage title="Not withdrawn">{withdraw.error.message}</ErrorMessage>
       ) : null}
       {list.isError ? (
-        <ErrorMessage title="The requisitions could not be loaded">{list.error.message}</ErrorMessage>
+        <LoadError
+          title="The requisitions could not be loaded"
+          error={list.error}
+          retrying={list.isFetching}
+          onRetry={() => void list.refetch()}
+        />
       ) : !list.data ? (
         <Loading label="Loading requisitions…" />
       ) : list.data.length === 0 ? (
