@@ -255,7 +255,7 @@ describe('when Cognito refuses', () => {
     expect(cognito.requests.filter((r) => r.form.grant_type === 'refresh_token').length).toBe(
       refusedBefore + 1,
     );
-    expect(await signInButton(page).isVisible()).toBe(true);
+    await eventually(() => signInButton(page).isVisible()).toBe(true);
     expect(await signedInAs(page).count()).toBe(0);
     await capture(page, 'recruiter-cognito-expired');
     expect(person.cspViolations).toEqual([]);

@@ -72,7 +72,7 @@ describe('the More actions menu', () => {
     // Tab from the heading to the menu button, as a keyboard user would.
     for (let i = 0; i < 5 && (await focusedLabel(page)) !== 'More actions'; i++)
       await page.keyboard.press('Tab');
-    expect(await focusedLabel(page)).toBe('More actions');
+    await eventually(() => focusedLabel(page)).toBe('More actions');
     const button = menuButton(page);
     expect(await button.getAttribute('aria-haspopup')).toBe('menu');
     expect(await button.getAttribute('aria-expanded')).toBe('false');
@@ -214,7 +214,9 @@ describe('an expired invitation, and the reasons a contact cannot be invited', (
     expect(res.status).toBe(201);
     await signInLocally(page, who, `/recruiter/contacts/${res.json.id}`);
     await eventually(() => heading(page).textContent()).toBe('Nora Nowhere');
-    expect(await page.getByText('Nora cannot be invited to the Client Portal yet').isVisible()).toBe(true);
+    await eventually(() =>
+      page.getByText('Nora cannot be invited to the Client Portal yet').isVisible(),
+    ).toBe(true);
     expect(
       await page
         .getByText('The contact belongs to no organization, and the portal shows an organization’s jobs.')
@@ -283,7 +285,9 @@ describe('an expired invitation, and the reasons a contact cannot be invited', (
     const { page } = person;
     await signInLocally(page, off, `/recruiter/contacts/${contact.json.id}`);
     await eventually(() => heading(page).textContent()).toBe('Pia Pending');
-    expect(await page.getByText('The Client Portal add-on is off for your agency.').isVisible()).toBe(true);
+    await eventually(() =>
+      page.getByText('The Client Portal add-on is off for your agency.').isVisible(),
+    ).toBe(true);
     expect(await moreActions(page)).toEqual(['Edit contact', 'Delete contact']);
     await page.keyboard.press('Escape');
     const fix = page.getByRole('link', { name: 'Switch the Client Portal add-on on' });
@@ -328,7 +332,7 @@ describe('an expired invitation, and the reasons a contact cannot be invited', (
     expect(await form.getByLabel('Organization').inputValue()).toBe(initechId);
     await form.getByRole('button', { name: 'Create contact' }).click();
     await eventually(() => form.getByText('Enter the first name.').isVisible()).toBe(true);
-    expect(await form.getByText('Enter the last name.').isVisible()).toBe(true);
+    await eventually(() => form.getByText('Enter the last name.').isVisible()).toBe(true);
     expect(await form.getByLabel('First name').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'the new-contact form with errors');
     await form.getByRole('button', { name: 'Cancel' }).click();
@@ -353,7 +357,7 @@ describe('access and deletion', () => {
     await eventually(() =>
       page.getByRole('region', { name: 'Client Portal access' }).textContent(),
     ).toContain('Active');
-    expect(await page.getByText('Cleo already uses the Client Portal.').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Cleo already uses the Client Portal.').isVisible()).toBe(true);
     expect(await moreActions(page)).toEqual(['Edit contact', 'Revoke portal access', 'Delete contact']);
     await page.getByRole('menuitem', { name: 'Revoke portal access' }).click();
     const dialog = page.getByRole('dialog', { name: 'Revoke the portal access of Cleo Client?' });
@@ -444,7 +448,9 @@ describe('access and deletion', () => {
     await page.getByRole('textbox', { name: 'Name' }).fill('Umbrella Corp');
     await page.getByRole('button', { name: 'Save name' }).click();
     await eventually(() => heading(page).textContent()).toBe('Umbrella Corp');
-    expect(await page.getByText('The organization is now called Umbrella Corp.').isVisible()).toBe(true);
+    await eventually(() => page.getByText('The organization is now called Umbrella Corp.').isVisible()).toBe(
+      true,
+    );
     await page.getByRole('button', { name: 'Delete organization' }).click();
     const dialog = page.getByRole('dialog', { name: 'Delete Umbrella Corp?' });
     await eventually(() => dialog.isVisible()).toBe(true);
@@ -485,16 +491,16 @@ describe('an organization whose contacts cannot be counted', () => {
     await eventually(() => heading(page).textContent()).toBe('Globex');
     const listError = page.getByRole('alert').filter({ hasText: 'The contacts could not be loaded' });
     await eventually(() => listError.isVisible()).toBe(true);
-    expect(await listError.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
+    await eventually(() => listError.getByRole('button', { name: 'Try again' }).isVisible()).toBe(true);
 
     const deleteButton = page.getByRole('button', { name: 'Delete organization' });
-    expect(await deleteButton.isEnabled()).toBe(true);
+    await eventually(() => deleteButton.isEnabled()).toBe(true);
     await deleteButton.click();
     const dialog = page.getByRole('dialog', { name: 'Delete Globex?' });
     await eventually(() => dialog.isVisible()).toBe(true);
     const why = dialog.getByRole('alert').filter({ hasText: 'The contacts could not be counted' });
     await eventually(() => why.isVisible()).toBe(true);
-    expect(await why.textContent()).toContain(
+    await eventually(() => why.textContent()).toContain(
       'The contacts of Globex could not be loaded (Service Unavailable), so this cannot say how many go with it or who loses access to the Client Portal.',
     );
     const confirm = dialog.getByRole('button', { name: 'Delete organization and contacts' });
@@ -542,7 +548,7 @@ describe('settings and the session', () => {
     ).toBe(true);
     expect(await page.getByRole('switch').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Save settings' }).count()).toBe(0);
-    expect(await page.getByText('No one is told of client actions').isVisible()).toBe(true);
+    await eventually(() => page.getByText('No one is told of client actions').isVisible()).toBe(true);
     await capture(page, 'recruiter-settings-read-only');
     expect(person.problems).toEqual([]);
     await person.context.close();
@@ -582,7 +588,9 @@ describe('settings and the session', () => {
     await page.getByLabel('Notification e-mail').fill('desk@');
     await page.getByRole('button', { name: 'Save settings' }).click();
     await eventually(() => page.getByText('Enter the portal name.').isVisible()).toBe(true);
-    expect(await page.getByText('Enter an e-mail address such as name@company.com.').isVisible()).toBe(true);
+    await eventually(() =>
+      page.getByText('Enter an e-mail address such as name@company.com.').isVisible(),
+    ).toBe(true);
     expect(await page.getByLabel('Portal name').getAttribute('aria-invalid')).toBe('true');
     expect(await page.getByLabel('Notification e-mail').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'the settings form with field errors');
@@ -600,9 +608,13 @@ describe('settings and the session', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     const alert = page.getByRole('alert');
     await eventually(() => alert.textContent()).toContain('Check the fields marked below.');
-    expect(await page.getByText('Enter the account ID.').isVisible()).toBe(true);
-    expect(await page.getByText('Enter an e-mail address such as name@agency.com.').isVisible()).toBe(true);
-    expect(await page.getByText('Enter your name: clients see it on your remarks.').isVisible()).toBe(true);
+    await eventually(() => page.getByText('Enter the account ID.').isVisible()).toBe(true);
+    await eventually(() =>
+      page.getByText('Enter an e-mail address such as name@agency.com.').isVisible(),
+    ).toBe(true);
+    await eventually(() =>
+      page.getByText('Enter your name: clients see it on your remarks.').isVisible(),
+    ).toBe(true);
     for (const label of ['Account ID', 'Email', 'Name'])
       expect(await page.getByLabel(label).getAttribute('aria-invalid')).toBe('true');
     await capture(page, 'recruiter-sign-in-errors');
@@ -745,8 +757,8 @@ describe('pages that are not there', () => {
       // The session lives in memory: each address typed anew asks to sign in again.
       await signInLocally(page, who, path);
       await eventually(() => heading(page).textContent()).toBe(title);
-      expect(await page.getByText(says).isVisible()).toBe(true);
-      expect(await page.getByRole('link', { name: back }).isVisible()).toBe(true);
+      await eventually(() => page.getByText(says).isVisible()).toBe(true);
+      await eventually(() => page.getByRole('link', { name: back }).isVisible()).toBe(true);
       await expectAccessible(page, `${title} (${path})`);
     }
     await capture(page, 'recruiter-not-found');

@@ -54,7 +54,7 @@ describe('jobs in the recruiter console', () => {
     const form = page.getByRole('form', { name: 'New job' });
     await form.getByRole('button', { name: 'Create job' }).click();
     await poll(() => form.getByText('Enter the title.').isVisible()).toBe(true);
-    expect(await form.getByText('Choose the organization the job is for.').isVisible()).toBe(true);
+    await poll(() => form.getByText('Choose the organization the job is for.').isVisible()).toBe(true);
     await expectAccessible(page, 'new job form with errors');
 
     await form.getByLabel('Title').fill('Senior Data Engineer');
@@ -91,12 +91,12 @@ describe('jobs in the recruiter console', () => {
   it('B10 B1 sharing is refused with the reasons in words, and works once they are fixed', async () => {
     const { page } = desk;
     const region = shareRegion(page);
-    expect(await region.getByText('Not shared').isVisible()).toBe(true);
+    await poll(() => region.getByText('Not shared').isVisible()).toBe(true);
 
     await region.getByRole('button', { name: 'Share to Client Portal' }).click();
     const alert = region.getByRole('alert');
     await poll(() => alert.textContent()).toContain('Switch the Client Portal add-on on in Settings.');
-    expect(await alert.getByRole('link', { name: 'Open Settings' }).isVisible()).toBe(true);
+    await poll(() => alert.getByRole('link', { name: 'Open Settings' }).isVisible()).toBe(true);
     await capture(page, 'recruiter-job-share-portal-off');
 
     await enablePortal(token, {
@@ -120,7 +120,7 @@ describe('jobs in the recruiter console', () => {
     await region.getByRole('button', { name: 'Share to Client Portal' }).click();
     await poll(() => region.getByRole('status').textContent()).toContain('Shared.');
     expect(await region.getByRole('alert').count()).toBe(0);
-    expect(await region.getByRole('button', { name: 'Unshare' }).isVisible()).toBe(true);
+    await poll(() => region.getByRole('button', { name: 'Unshare' }).isVisible()).toBe(true);
     const seen = await portalApi('GET', `/portal/jobs/${jobId}`, { cookie: client.cookie });
     expect(seen.status).toBe(200);
 
@@ -143,7 +143,7 @@ describe('jobs in the recruiter console', () => {
     await capture(page, 'recruiter-job-edit');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await poll(() => page.getByText('Changes saved.').isVisible()).toBe(true);
-    expect(await page.getByText('Shortlisted, Interview, Offer').isVisible()).toBe(true);
+    await poll(() => page.getByText('Shortlisted, Interview, Offer').isVisible()).toBe(true);
     const job = await api('GET', `/crm/jobs/${jobId}`, { token });
     expect(job.json.clientAllowedStages).toEqual(['shortlisted', 'interview', 'offer']);
     expect(job.json.sharedToPortal).toBe(true);
@@ -170,7 +170,7 @@ describe('jobs in the recruiter console', () => {
     await signInLocally(page, recruiter, `/recruiter/jobs/${jobId}`);
     const ada = page.getByRole('article', { name: 'Ada Lovelace' });
     await poll(() => ada.textContent()).toContain('Strong profile, we would like to meet her.');
-    expect(await page.getByRole('heading', { name: 'Shortlisted (1)' }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('heading', { name: 'Shortlisted (1)' }).isVisible()).toBe(true);
     const clientEntry = ada.getByRole('listitem').filter({ hasText: 'Strong profile' });
     expect(await clientEntry.textContent()).toContain('Cleo Client (client)');
     expect(await clientEntry.textContent()).toContain('Moved from Submitted to Shortlisted');
@@ -212,7 +212,7 @@ describe('jobs in the recruiter console', () => {
     );
     // The card moved to another stage: focus waits with the news at the top of the pipeline.
     expect(await focusedText(page)).toBe('Ada Lovelace moved to Interview.');
-    expect(await page.getByRole('heading', { name: 'Interview (1)' }).isVisible()).toBe(true);
+    await poll(() => page.getByRole('heading', { name: 'Interview (1)' }).isVisible()).toBe(true);
     await capture(page, 'recruiter-job');
 
     const portal = await portalApi('GET', `/portal/jobs/${jobId}/candidates`, { cookie: client.cookie });
@@ -294,7 +294,7 @@ describe('unsharing and the other refusals', () => {
     expect(await region.textContent()).toContain(
       'Not shared: Globex does not see this job in the Client Portal.',
     );
-    expect(await region.getByRole('button', { name: 'Share to Client Portal' }).isVisible()).toBe(true);
+    await poll(() => region.getByRole('button', { name: 'Share to Client Portal' }).isVisible()).toBe(true);
     await capture(page, 'recruiter-job-unshared');
     expect((await portalApi('GET', `/portal/jobs/${jobId}`, { cookie: client.cookie })).status).toBe(404);
     const listed = await portalApi('GET', '/portal/jobs', { cookie: client.cookie });

@@ -38,7 +38,7 @@ describe('the recruiter story in the browser', () => {
     await signInLocally(page, recruiter);
     await page.waitForURL('**/recruiter/contacts');
     const header = page.getByRole('banner');
-    expect(await header.getByText('Rita Recruiter').isVisible()).toBe(true);
+    await eventually(() => header.getByText('Rita Recruiter').isVisible()).toBe(true);
     expect(await header.getByText(recruiter.email).count()).toBe(0);
     expect(
       await page.getByRole('navigation', { name: 'Recruiter console' }).getByRole('link').allTextContents(),
@@ -51,7 +51,7 @@ describe('the recruiter story in the browser', () => {
     const addon = page.getByRole('switch', { name: 'Client Portal' });
     await eventually(() => addon.isVisible()).toBe(true);
     expect(await addon.isChecked()).toBe(false);
-    expect(await page.getByText('No one is told of client actions').isVisible()).toBe(true);
+    await eventually(() => page.getByText('No one is told of client actions').isVisible()).toBe(true);
     await capture(page, 'recruiter-settings-off');
 
     await addon.check();
@@ -91,7 +91,7 @@ describe('the recruiter story in the browser', () => {
     await capture(page, 'recruiter-contact-menu-no-invite');
     await page.keyboard.press('Escape');
     const why = page.getByText('Hedy cannot be invited to the Client Portal yet');
-    expect(await why.isVisible()).toBe(true);
+    await eventually(() => why.isVisible()).toBe(true);
     expect(await page.getByText('There is no e-mail address to send the invitation to.').isVisible()).toBe(
       true,
     );
@@ -201,7 +201,7 @@ describe('the recruiter story in the browser', () => {
     expect(await profileStatus(page)).toContain(
       'Access ended: the contact was moved to another organization.',
     );
-    expect(await page.getByRole('link', { name: 'Initech' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('link', { name: 'Initech' }).isVisible()).toBe(true);
     // B21: the audit entry follows from the event handler; the trail catches up by itself.
     const history = page.getByRole('region', { name: 'Client Portal history' });
     await eventually(() => history.textContent()).toContain(

@@ -55,7 +55,7 @@ describe('contacts without an organization', () => {
         .getByText('cannot be invited to the Client Portal until they belong to an organization')
         .isVisible(),
     ).toBe(true);
-    expect(await group.getByText('Not invited').isVisible()).toBe(true);
+    await eventually(() => group.getByText('Not invited').isVisible()).toBe(true);
     await capture(page, 'recruiter-contacts-no-organization');
 
     // The filter shows the group alone.
@@ -73,7 +73,9 @@ describe('contacts without an organization', () => {
     await eventually(() => heading(page).textContent()).toBe('Alan Turing');
     expect(await moreActions(page)).toEqual(['Edit contact', 'Delete contact']);
     await page.keyboard.press('Escape');
-    expect(await page.getByText('Alan cannot be invited to the Client Portal yet').isVisible()).toBe(true);
+    await eventually(() =>
+      page.getByText('Alan cannot be invited to the Client Portal yet').isVisible(),
+    ).toBe(true);
     expect(
       await page
         .getByText('The contact belongs to no organization, and the portal shows an organization’s jobs.')
@@ -90,7 +92,7 @@ describe('contacts without an organization', () => {
     await page.getByRole('button', { name: 'Save changes' }).click();
     await eventually(() => page.getByText('The contact was saved.').isVisible()).toBe(true);
     expect(await page.getByText('Alan cannot be invited to the Client Portal yet').count()).toBe(0);
-    expect(await page.getByRole('link', { name: 'Initech' }).isVisible()).toBe(true);
+    await eventually(() => page.getByRole('link', { name: 'Initech' }).isVisible()).toBe(true);
     expect(await moreActions(page)).toEqual(['Edit contact', 'Invite to Client Portal', 'Delete contact']);
     await page.keyboard.press('Escape');
 

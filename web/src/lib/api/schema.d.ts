@@ -1494,7 +1494,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Malformed or invalid input; `details` names each field */
+            /** @description Malformed or invalid input (`validation_failed`, `invalid_json`, `invalid_cursor`); `details` names each field */
             400: {
                 headers: {
                     [name: string]: unknown;
