@@ -6,7 +6,7 @@ import { type CognitoAuthConfig, cognitoAuthConfig, siteSecurityHeaders } from '
 import { errorBody } from '../shared/http/error-body.ts';
 import { fieldDetails } from '../shared/http/parse-request.ts';
 import { assertConnectOrigin } from '../shared/http/security-headers.ts';
-import type { HttpAnswer } from './lambda-result.ts';
+import { localJson } from './lambda-result.ts';
 import type { LocalRouteHandler } from './local-routes.ts';
 import { localHost } from './ports.ts';
 
@@ -49,12 +49,7 @@ const siteRequest = z
   })
   .strict();
 
-const json = (statusCode: number, body: unknown): HttpAnswer => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  cookies: [],
-  body: Buffer.from(JSON.stringify(body)),
-});
+const json = localJson;
 
 const closeServer = (server: Server) =>
   new Promise<void>((resolve) => {

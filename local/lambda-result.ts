@@ -12,6 +12,14 @@ export const gatewayError = (statusCode: number, message: string): HttpAnswer =>
   body: Buffer.from(JSON.stringify({ message })),
 });
 
+/** A JSON answer of the local stack's own routes (`/_local/*`), never cached. */
+export const localJson = (statusCode: number, body: unknown): HttpAnswer => ({
+  statusCode,
+  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
+  cookies: [],
+  body: Buffer.from(JSON.stringify(body)),
+});
+
 export const internalServerError = () => gatewayError(500, 'Internal Server Error');
 
 /**

@@ -6,7 +6,7 @@ import type { HealthRegistry } from './health.ts';
 import type { LocalJwtIssuer } from './jwt-issuer.ts';
 import { linksPage } from './links-page.ts';
 import { htmlAnswer, localStylesheet, localStylesheetPath, textAnswer } from './local-page.ts';
-import type { HttpAnswer } from './lambda-result.ts';
+import { type HttpAnswer, localJson } from './lambda-result.ts';
 import type { StackUrls } from './stack-types.ts';
 
 export interface LocalRoutesContext {
@@ -44,12 +44,7 @@ const tokenRequest = z
   })
   .strict();
 
-const json = (statusCode: number, body: unknown): HttpAnswer => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  cookies: [],
-  body: Buffer.from(JSON.stringify(body)),
-});
+const json = localJson;
 
 const notReady = () => json(503, errorBody('starting', 'The local stack is still starting.'));
 

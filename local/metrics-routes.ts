@@ -1,16 +1,11 @@
 import type { EmittedMetrics } from '../shared/metrics/metrics.ts';
-import type { HttpAnswer } from './lambda-result.ts';
+import { localJson } from './lambda-result.ts';
 import type { LocalRouteHandler } from './local-routes.ts';
 
 /** Enough for a whole test run; the oldest documents go first. */
 const keep = 5_000;
 
-const json = (statusCode: number, body: unknown): HttpAnswer => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  cookies: [],
-  body: Buffer.from(JSON.stringify(body)),
-});
+const json = localJson;
 
 export interface MetricsCollector {
   /** Give it to onMetricsPublished (shared/metrics/metrics.ts). */

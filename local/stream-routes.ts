@@ -1,15 +1,10 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import type { LocalEventBus } from './event-bus.ts';
-import type { HttpAnswer } from './lambda-result.ts';
+import { localJson } from './lambda-result.ts';
 import type { LocalRouteHandler } from './local-routes.ts';
 import type { StreamPoller } from './stream-poller.ts';
 
-const json = (statusCode: number, body: unknown): HttpAnswer => ({
-  statusCode,
-  headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' },
-  cookies: [],
-  body: Buffer.from(JSON.stringify(body)),
-});
+const json = localJson;
 
 /** The local stand-in for the publisher's on-failure queue: GET lists, DELETE …/<id> removes one. */
 export const failuresPath = '/_local/stream/failures';
